@@ -1,0 +1,203 @@
+/* pt-alloc-request.c: allocation requests from JSON and results to JSON */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pt-alloc-request.h"
+#include "pt-codes.h"
+#include "pt-format-error.h"
+#include "pt-json-read.h"
+#include "pt-model-types.h"
+
+void
+pt_alloc_request_free (PtAllocRequest *request)
+{
+  if (request == NULL)
+    return;
+
+  g_free (request->id_json);
+  g_array_unref (request->blocks);
+  g_strfreev (request->tie_preference);
+  g_free (request);
+}
+
+char *
+pt_json_id_of (JsonObject *object)
+{
+  JsonNode *id = object ? json_object_get_member (object, "id") : NULL;
+
+  if (id == NULL)
+    return NULL;
+
+  /* Keep ids short in messages and output; an id is a label, not data. */
+  if (JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING &&
+      strlen (json_node_get_string (id)) > 256)
+    return g_strdup ("\"(id too long)\"");
+
+  if (!JSON_NODE_HOLDS_VALUE (id) && !JSON_NODE_HOLDS_NULL (id))
+    return g_strdup ("null");
+
+  return json_to_string (id, FALSE);
+}
+
+PtAllocRequest *
+pt_alloc_request_from_json (JsonObject  *object,
+                            PtMethod     default_method,
+                            GError     **error)
+{
+  g_autoptr(PtAllocRequest) req = g_new0 (PtAllocRequest, 1);
+  JsonArray *blocks;
+  gint method, discipline;
+
+  req->blocks = g_array_new (FALSE, TRUE, sizeof (PtAllocBlock));
+  req->id_json = pt_json_id_of (object);
+
+  if (!pt_json_read_choice (object, "", "method", pt_method_names, default_method, &method, error) ||
+      !pt_json_read_choice (object, "", "discipline", pt_discipline_names, PT_DISCIPLINE_PT,
+                            &discipline, error) ||
+      !pt_json_read_strv (object, "", "tie_preference", &req->tie_preference, error))
+    return NULL;
+
+  req->method = method;
+  req->discipline = discipline;
+
+  if (!(blocks = pt_json_read_array (object, "", "blocks", TRUE, error)))
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (blocks); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("blocks[%u]", i);
+      g_autofree char *code = NULL;
+      PtAllocBlock block = { 0 };
+      JsonObject *bo;
+      gint64 minutes;
+      gboolean timed;
+      gint provider;
+
+      if (!(bo = pt_json_node_object (json_array_get_element (blocks, i), path, error)) ||
+          !pt_json_read_string (bo, path, "code", TRUE, NULL, &code, error))
+        return NULL;
+
+      if (!pt_code_is_valid (code))
+        {
+          g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
+                       _("%s.code: expected a code of five digits or a capital letter and four digits, found “%.20s”"),
+                       path, code);
+          return NULL;
+        }
+
+      if (!pt_json_read_int (bo, path, "minutes", TRUE, 0, PT_MAX_MINUTES, 0, &minutes, error) ||
+          !pt_json_read_bool (bo, path, "timed", pt_code_default_timed (code), &timed, NULL, error) ||
+          !pt_json_read_choice (bo, path, "provider", pt_provider_names, PT_PROVIDER_THERAPIST,
+                                &provider, error))
+        return NULL;
+
+      memcpy (block.code, code, PT_CODE_LEN + 1);
+      block.minutes = (gint) minutes;
+      block.timed = timed;
+      block.provider = provider;
+      g_array_append_val (req->blocks, block);
+    }
+
+  req->input.method = req->method;
+  req->input.tie_rule = PT_TIE_RULE_ENTRY_ORDER;
+  req->input.blocks = (const PtAllocBlock *) (gconstpointer) req->blocks->data;
+  req->input.n_blocks = req->blocks->len;
+  req->input.tie_preference = (const char * const *) req->tie_preference;
+
+  return g_steal_pointer (&req);
+}
+
+void
+pt_json_append_string (GString    *out,
+                       const char *str)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = str; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The members of an allocation result, without the braces, so callers can
+ * put "id" first and add their own members after. */
+void
+pt_alloc_result_append_json (GString             *out,
+                             const PtAllocResult *result)
+{
+  g_string_append (out, "\"method\": ");
+  pt_json_append_string (out, pt_method_to_string (result->method));
+  g_string_append_printf (out,
+                          ", \"total_timed_minutes\": %d, \"total_timed_units\": %d, \"total_units\": %d, \"units\": {",
+                          result->total_timed_minutes, result->total_timed_units, result->total_units);
+
+  for (guint i = 0; i < result->codes->len; i++)
+    {
+      const PtCodeUnits *c = pt_alloc_result_get_code (result, i);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      pt_json_append_string (out, c->code);
+      g_string_append_printf (out, ": %d", c->units);
+    }
+
+  g_string_append (out, "}, \"ties\": [");
+  for (guint t = 0; t < result->ties->len; t++)
+    {
+      const PtTie *tie = &g_array_index (result->ties, PtTie, t);
+
+      if (t > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, "{\"codes\": [");
+      for (guint k = 0; k < tie->n_codes; k++)
+        {
+          if (k > 0)
+            g_string_append (out, ", ");
+          pt_json_append_string (out, pt_alloc_result_get_code (result, tie->codes[k])->code);
+        }
+      g_string_append_printf (out, "], \"units\": %d, \"leftover_minutes\": %d}",
+                              tie->units, tie->leftover);
+    }
+
+  g_string_append (out, "], \"steps\": [");
+  for (guint s = 0; s < result->steps->len; s++)
+    {
+      if (s > 0)
+        g_string_append (out, ", ");
+      pt_json_append_string (out, g_array_index (result->steps, PtStep, s).text);
+    }
+
+  g_string_append_printf (out, "], \"next_unit\": {\"minutes\": %d, \"code\": ",
+                          result->next_unit_minutes);
+  if (result->next_unit_code >= 0)
+    pt_json_append_string (out, pt_alloc_result_get_code (result, result->next_unit_code)->code);
+  else
+    g_string_append (out, "null");
+  g_string_append_c (out, '}');
+}

@@ -1,0 +1,382 @@
+/* pt-json-read.c: checked, path-naming reads of JSON members */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pt-format-error.h"
+#include "pt-json-read.h"
+
+/* Longest text a documentation field may hold: far more than a note needs,
+ * small enough that a hostile file cannot make the program hold gigabytes. */
+#define PT_JSON_MAX_STRING (64 * 1024)
+
+char *
+pt_json_path (const char *path,
+              const char *member)
+{
+  if (path == NULL || *path == '\0')
+    return g_strdup (member);
+
+  return g_strconcat (path, ".", member, NULL);
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("a list");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("text");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    case G_TYPE_DOUBLE:
+      return _("a decimal number");
+    case G_TYPE_INT64:
+      return _("a whole number");
+    default:
+      return _("a value");
+    }
+}
+
+gboolean
+pt_json_read_string (JsonObject  *object,
+                     const char  *path,
+                     const char  *member,
+                     gboolean     required,
+                     const char  *fallback,
+                     char       **value,
+                     GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  const char *str;
+
+  if (node == NULL)
+    {
+      if (required)
+        {
+          g_autofree char *full = pt_json_path (path, member);
+
+          g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_MISSING,
+                       _("%s: missing; it is required"), full);
+          return FALSE;
+        }
+      *value = g_strdup (fallback);
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_autofree char *full = pt_json_path (path, member);
+
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_TYPE,
+                   _("%s: expected text, found %s"), full, node_type_name (node));
+      return FALSE;
+    }
+
+  str = json_node_get_string (node);
+  if (strlen (str) > PT_JSON_MAX_STRING)
+    {
+      g_autofree char *full = pt_json_path (path, member);
+
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
+                   _("%s: text longer than %d characters"), full, PT_JSON_MAX_STRING);
+      return FALSE;
+    }
+
+  *value = g_strdup (str);
+  return TRUE;
+}
+
+gboolean
+pt_json_read_choice (JsonObject         *object,
+                     const char         *path,
+                     const char         *member,
+                     const char * const *choices,
+                     gint                fallback,
+                     gint               *value,
+                     GError            **error)
+{
+  g_autofree char *str = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *full = NULL;
+
+  if (!pt_json_read_string (object, path, member, FALSE, NULL, &str, error))
+    return FALSE;
+
+  if (str == NULL)
+    {
+      *value = fallback;
+      return TRUE;
+    }
+
+  for (gint i = 0; choices[i] != NULL; i++)
+    if (strcmp (str, choices[i]) == 0)
+      {
+        *value = i;
+        return TRUE;
+      }
+
+  full = pt_json_path (path, member);
+  list = g_strjoinv ("”, “", (char **) choices);
+  g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
+               _("%s: expected one of “%s”, found “%.40s”"), full, list, str);
+  return FALSE;
+}
+
+gboolean
+pt_json_read_int (JsonObject  *object,
+                  const char  *path,
+                  const char  *member,
+                  gboolean     required,
+                  gint64       min,
+                  gint64       max,
+                  gint64       fallback,
+                  gint64      *value,
+                  GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *full = NULL;
+
+  if (node == NULL && !required)
+    {
+      *value = fallback;
+      return TRUE;
+    }
+
+  full = pt_json_path (path, member);
+
+  if (node == NULL)
+    {
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_MISSING,
+                   _("%s: missing; it is required"), full);
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < min || json_node_get_int (node) > max)
+    {
+      g_set_error (error, PT_FORMAT_ERROR,
+                   JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
+                   ? PT_FORMAT_ERROR_VALUE : PT_FORMAT_ERROR_TYPE,
+                   _("%s: expected a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+                   full, min, max);
+      return FALSE;
+    }
+
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+gboolean
+pt_json_read_bool (JsonObject  *object,
+                   const char  *path,
+                   const char  *member,
+                   gboolean     fallback,
+                   gboolean    *value,
+                   gboolean    *present,
+                   GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (present != NULL)
+    *present = node != NULL;
+
+  if (node == NULL)
+    {
+      *value = fallback;
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *full = pt_json_path (path, member);
+
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_TYPE,
+                   _("%s: expected true or false, found %s"), full, node_type_name (node));
+      return FALSE;
+    }
+
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+JsonArray *
+pt_json_read_array (JsonObject  *object,
+                    const char  *path,
+                    const char  *member,
+                    gboolean     required,
+                    GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *full = pt_json_path (path, member);
+
+  if (node == NULL)
+    {
+      if (required)
+        g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_MISSING,
+                     _("%s: missing; it is required"), full);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_TYPE,
+                   _("%s: expected a list, found %s"), full, node_type_name (node));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+gboolean
+pt_json_read_strv (JsonObject   *object,
+                   const char   *path,
+                   const char   *member,
+                   char       ***value,
+                   GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array = pt_json_read_array (object, path, member, FALSE, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          g_autofree char *full = pt_json_path (path, member);
+
+          g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_TYPE,
+                       _("%s[%u]: expected text, found %s"), full, i, node_type_name (node));
+          return FALSE;
+        }
+      g_strv_builder_add (builder, json_node_get_string (node));
+    }
+
+  *value = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+JsonObject *
+pt_json_node_object (JsonNode    *node,
+                     const char  *path,
+                     GError     **error)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_TYPE,
+                   _("%s: expected an object, found %s"),
+                   path && *path ? path : _("the file"),
+                   node ? node_type_name (node) : _("nothing"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/* The deepest nesting a real file of ours has is four levels; refuse far
+ * deeper input before the parser recurses into it. */
+#define PT_JSON_MAX_DEPTH 64
+
+static gboolean
+nesting_too_deep (const char *data,
+                  gsize       len)
+{
+  gint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char ch = data[i];
+
+      if (in_string)
+        {
+          if (ch == '\\')
+            i++;
+          else if (ch == '"')
+            in_string = FALSE;
+        }
+      else if (ch == '"')
+        in_string = TRUE;
+      else if (ch == '[' || ch == '{')
+        {
+          if (++depth > PT_JSON_MAX_DEPTH)
+            return TRUE;
+        }
+      else if (ch == ']' || ch == '}')
+        depth--;
+    }
+
+  return FALSE;
+}
+
+/* Parse @data as JSON; @what names the input in the message ("the visit file"). */
+JsonNode *
+pt_json_parse (const char  *data,
+               gssize       length,
+               const char  *what,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  gsize len = length < 0 ? strlen (data) : (gsize) length;
+
+  if (memchr (data, '\0', len) != NULL)
+    {
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                   _("%s is not a text file: it contains a NUL byte"), what);
+      return NULL;
+    }
+
+  if (!g_utf8_validate (data, len, NULL))
+    {
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                   _("%s is not valid UTF-8 text"), what);
+      return NULL;
+    }
+
+  if (nesting_too_deep (data, len))
+    {
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                   _("%s nests lists or objects more than %d levels deep"), what, PT_JSON_MAX_DEPTH);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, len, &local_error))
+    {
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                   _("%s is not valid JSON: %s"), what, local_error->message);
+      return NULL;
+    }
+
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                   _("%s is empty"), what);
+      return NULL;
+    }
+
+  return json_parser_steal_root (parser);
+}
