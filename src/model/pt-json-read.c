@@ -93,7 +93,7 @@ pt_json_read_string (JsonObject  *object,
       g_autofree char *full = pt_json_path (path, member);
 
       g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
-                   _("%s: text longer than %d characters"), full, PT_JSON_MAX_STRING);
+                   _("%s: text longer than %d KiB; shorten it"), full, PT_JSON_MAX_STRING / 1024);
       return FALSE;
     }
 
@@ -299,13 +299,80 @@ pt_json_node_object (JsonNode    *node,
 /* The deepest nesting a real file of ours has is four levels; refuse far
  * deeper input before the parser recurses into it. */
 #define PT_JSON_MAX_DEPTH 64
+/* json-glib wraps a whole number that does not fit in 64 bits round without
+ * a word (-18446744073709551615 reads as 1), so longer ones are refused. */
+#define PT_JSON_MAX_DIGITS 18
 
 static gboolean
-nesting_too_deep (const char *data,
-                  gsize       len)
+is_number_char (char ch)
+{
+  return g_ascii_isalnum (ch) || ch == '.' || ch == '+' || ch == '-';
+}
+
+/* A number starting at @start (a digit or '-'): a hexadecimal one (json-glib
+ * takes 0x10 as 16, JSON does not) or a whole number too long to hold is
+ * refused. Returns its length. */
+static gsize
+check_number (const char  *data,
+              gsize        start,
+              gsize        len,
+              const char  *what,
+              GError     **error)
+{
+  gsize end = start;
+  guint digits = 0;
+  gboolean whole = TRUE, hex = FALSE;
+
+  while (end < len && is_number_char (data[end]))
+    {
+      char ch = data[end++];
+
+      if (g_ascii_isdigit (ch))
+        digits++;
+      else if (ch == '.' || ch == 'e' || ch == 'E')
+        whole = FALSE;
+      else if (ch == 'x' || ch == 'X')
+        hex = TRUE;
+    }
+
+  if (hex)
+    g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                 _("%s has “%.*s”, which is not a JSON number (write numbers in decimal)"),
+                 what, (int) MIN (end - start, 24), data + start);
+  else if (whole && digits > PT_JSON_MAX_DIGITS)
+    g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                 _("%s has the whole number “%.*s”, too large to read (at most %d digits)"),
+                 what, (int) MIN (end - start, 24), data + start, PT_JSON_MAX_DIGITS);
+
+  return end - start;
+}
+
+/* What the JSON parser does not check itself: no NUL byte, valid UTF-8, no
+ * nesting deeper than any of our files has (the parser recurses and a deep
+ * enough input overflows the stack), and numbers it would misread. @what
+ * names the input in the message ("The visit file", "line 4"). */
+gboolean
+pt_json_check_text (const char  *data,
+                    gsize        len,
+                    const char  *what,
+                    GError     **error)
 {
   gint depth = 0;
   gboolean in_string = FALSE;
+
+  if (memchr (data, '\0', len) != NULL)
+    {
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                   _("%s is not a text file: it contains a NUL byte"), what);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (data, len, NULL))
+    {
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                   _("%s is not valid UTF-8 text"), what);
+      return FALSE;
+    }
 
   for (gsize i = 0; i < len; i++)
     {
@@ -323,16 +390,32 @@ nesting_too_deep (const char *data,
       else if (ch == '[' || ch == '{')
         {
           if (++depth > PT_JSON_MAX_DEPTH)
-            return TRUE;
+            {
+              g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                           _("%s nests lists or objects more than %d levels deep"),
+                           what, PT_JSON_MAX_DEPTH);
+              return FALSE;
+            }
         }
       else if (ch == ']' || ch == '}')
         depth--;
+      else if ((g_ascii_isdigit (ch) || ch == '-') && (i == 0 || !is_number_char (data[i - 1])))
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          i += check_number (data, i, len, what, &local_error) - 1;
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+        }
     }
 
-  return FALSE;
+  return TRUE;
 }
 
-/* Parse @data as JSON; @what names the input in the message ("the visit file"). */
+/* Parse @data as JSON; @what names the input in the message ("The visit file"). */
 JsonNode *
 pt_json_parse (const char  *data,
                gssize       length,
@@ -343,26 +426,8 @@ pt_json_parse (const char  *data,
   g_autoptr(GError) local_error = NULL;
   gsize len = length < 0 ? strlen (data) : (gsize) length;
 
-  if (memchr (data, '\0', len) != NULL)
-    {
-      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
-                   _("%s is not a text file: it contains a NUL byte"), what);
-      return NULL;
-    }
-
-  if (!g_utf8_validate (data, len, NULL))
-    {
-      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
-                   _("%s is not valid UTF-8 text"), what);
-      return NULL;
-    }
-
-  if (nesting_too_deep (data, len))
-    {
-      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
-                   _("%s nests lists or objects more than %d levels deep"), what, PT_JSON_MAX_DEPTH);
-      return NULL;
-    }
+  if (!pt_json_check_text (data, len, what, error))
+    return NULL;
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {

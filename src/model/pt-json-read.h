@@ -56,6 +56,10 @@ JsonObject *pt_json_node_object (JsonNode           *node,
                                  GError            **error);
 char      *pt_json_path        (const char          *path,
                                 const char          *member);
+gboolean   pt_json_check_text  (const char          *data,
+                                gsize                length,
+                                const char          *what,
+                                GError             **error);
 JsonNode  *pt_json_parse       (const char          *data,
                                 gssize               length,
                                 const char          *what,

@@ -7,13 +7,34 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "pt-codes.h"
 #include "pt-format-error.h"
 #include "pt-json-read.h"
 #include "pt-visit-io.h"
+
+/* YYYY-MM-DD and a real day: digits exactly where they belong (sscanf
+ * would also take signs, spaces and one-digit months). */
+static gboolean
+date_is_valid (const char *date)
+{
+  guint y, m, d;
+
+  if (strlen (date) != 10 || date[4] != '-' || date[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (date[i]))
+      return FALSE;
+
+  y = (guint) g_ascii_digit_value (date[0]) * 1000 + g_ascii_digit_value (date[1]) * 100 +
+      g_ascii_digit_value (date[2]) * 10 + g_ascii_digit_value (date[3]);
+  m = (guint) g_ascii_digit_value (date[5]) * 10 + g_ascii_digit_value (date[6]);
+  d = (guint) g_ascii_digit_value (date[8]) * 10 + g_ascii_digit_value (date[9]);
+
+  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
 
 static gboolean
 read_date (JsonObject  *object,
@@ -22,15 +43,11 @@ read_date (JsonObject  *object,
            GError     **error)
 {
   g_autofree char *date = NULL;
-  guint y, m, d;
-  char tail;
 
   if (!pt_json_read_string (object, path, "date", FALSE, "", &date, error))
     return FALSE;
 
-  if (*date != '\0' &&
-      (sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 || strlen (date) != 10 ||
-       !g_date_valid_dmy (d, m, y)))
+  if (*date != '\0' && !date_is_valid (date))
     {
       g_autofree char *full = pt_json_path (path, "date");
 
@@ -228,7 +245,9 @@ pt_visit_load_from_data (const char  *data,
   return pt_visit_from_json_object (object, "", TRUE, error);
 }
 
-/* Reads a whole file, refusing one larger than @max_size before reading it. */
+/* Reads a whole file, refusing one larger than @max_size. The size is
+ * checked before reading and the read itself stops after @max_size bytes, so
+ * a file that grows meanwhile cannot make the program hold more. */
 char *
 pt_file_load_limited (GFile       *file,
                       gsize        max_size,
@@ -237,7 +256,9 @@ pt_file_load_limited (GFile       *file,
                       GError     **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  char *data = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *data = NULL;
+  gsize size = 0, cap;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, error);
@@ -251,6 +272,14 @@ pt_file_load_limited (GFile       *file,
       return NULL;
     }
 
+  /* A device or a pipe has no size to check and may never end. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s is a device or a pipe, not a file"), what);
+      return NULL;
+    }
+
   if ((guint64) g_file_info_get_size (info) > max_size)
     {
       g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_TOO_LARGE,
@@ -259,10 +288,44 @@ pt_file_load_limited (GFile       *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, NULL, &data, length, NULL, error))
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
     return NULL;
 
-  return data;
+  cap = MIN ((gsize) g_file_info_get_size (info), max_size) + 1;
+  data = g_malloc (cap + 1);
+
+  for (;;)
+    {
+      gsize got = 0;
+
+      if (size == cap)
+        {
+          cap = MIN (cap * 2, max_size + 1);
+          data = g_realloc (data, cap + 1);
+        }
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), data + size, cap - size, &got,
+                                    NULL, error))
+        return NULL;
+
+      size += got;
+      if (size > max_size)
+        {
+          g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_TOO_LARGE,
+                       _("%s is more than the %" G_GSIZE_FORMAT " bytes a file of its kind can be; it was not read"),
+                       what, max_size);
+          return NULL;
+        }
+      if (size < cap)
+        break;
+    }
+
+  data[size] = '\0';
+  if (length != NULL)
+    *length = size;
+
+  return g_steal_pointer (&data);
 }
 
 PtVisit *
