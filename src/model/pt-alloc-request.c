@@ -17,6 +17,7 @@ pt_alloc_request_free (PtAllocRequest *request)
     return;
 
   g_free (request->id_json);
+  g_free (request->date);
   g_array_unref (request->blocks);
   g_strfreev (request->tie_preference);
   g_free (request);
@@ -56,6 +57,7 @@ pt_alloc_request_from_json (JsonObject  *object,
   if (!pt_json_read_choice (object, "", "method", pt_method_names, default_method, &method, error) ||
       !pt_json_read_choice (object, "", "discipline", pt_discipline_names, PT_DISCIPLINE_PT,
                             &discipline, error) ||
+      !pt_json_read_string (object, "", "date", FALSE, NULL, &req->date, error) ||
       !pt_json_read_strv (object, "", "tie_preference", &req->tie_preference, error))
     return NULL;
 
@@ -109,40 +111,112 @@ pt_alloc_request_from_json (JsonObject  *object,
   return g_steal_pointer (&req);
 }
 
+/* Bytes a JSON string cannot hold as they are: the control characters, the
+ * quote and the backslash. */
+static const guint8 escape_table[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
+
+/* g_string_append_len() without the call when the room is there already. */
+static inline void
+append_bytes (GString    *out,
+              const char *bytes,
+              gsize       n)
+{
+  if (out->len + n >= out->allocated_len)
+    {
+      g_string_append_len (out, bytes, n);
+      return;
+    }
+
+  memcpy (out->str + out->len, bytes, n);
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
+/* Runs of plain bytes are copied whole: this is the hot loop of allocate
+ * --jsonl, where the explanation steps are most of the output. */
 void
 pt_json_append_string (GString    *out,
                        const char *str)
 {
+  const char *p = str;
+
   g_string_append_c (out, '"');
-  for (const char *p = str; *p; p++)
+  for (;;)
     {
-      guchar c = (guchar) *p;
+      const char *run = p;
+      guchar c;
+
+      while (!escape_table[(guchar) *p])
+        p++;
+      if (p > run)
+        append_bytes (out, run, p - run);
+
+      c = (guchar) *p;
+      if (c == '\0')
+        break;
+      p++;
 
       switch (c)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          append_bytes (out, "\\\"", 2);
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          append_bytes (out, "\\\\", 2);
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          append_bytes (out, "\\n", 2);
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          append_bytes (out, "\\r", 2);
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          append_bytes (out, "\\t", 2);
           break;
         default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
+          g_string_append_printf (out, "\\u%04x", c);
         }
     }
   g_string_append_c (out, '"');
+}
+
+/* A whole number, without printf: several go out for every visit. */
+static void
+append_int (GString *out,
+            gint     value)
+{
+  char buf[16];
+  char *p = buf + sizeof buf;
+  guint v = value < 0 ? -(guint) value : (guint) value;
+
+  do
+    {
+      *--p = (char) ('0' + v % 10);
+      v /= 10;
+    }
+  while (v != 0);
+
+  if (value < 0)
+    *--p = '-';
+
+  append_bytes (out, p, buf + sizeof buf - p);
+}
+
+/* A member name and a whole number: ", \"name\": 12". */
+static void
+append_int_member (GString    *out,
+                   const char *text,
+                   gint        value)
+{
+  append_bytes (out, text, strlen (text));
+  append_int (out, value);
 }
 
 /* The members of an allocation result, without the braces, so callers can
@@ -153,9 +227,10 @@ pt_alloc_result_append_json (GString             *out,
 {
   g_string_append (out, "\"method\": ");
   pt_json_append_string (out, pt_method_to_string (result->method));
-  g_string_append_printf (out,
-                          ", \"total_timed_minutes\": %d, \"total_timed_units\": %d, \"total_units\": %d, \"units\": {",
-                          result->total_timed_minutes, result->total_timed_units, result->total_units);
+  append_int_member (out, ", \"total_timed_minutes\": ", result->total_timed_minutes);
+  append_int_member (out, ", \"total_timed_units\": ", result->total_timed_units);
+  append_int_member (out, ", \"total_units\": ", result->total_units);
+  g_string_append (out, ", \"units\": {");
 
   for (guint i = 0; i < result->codes->len; i++)
     {
@@ -164,7 +239,7 @@ pt_alloc_result_append_json (GString             *out,
       if (i > 0)
         g_string_append (out, ", ");
       pt_json_append_string (out, c->code);
-      g_string_append_printf (out, ": %d", c->units);
+      append_int_member (out, ": ", c->units);
     }
 
   g_string_append (out, "}, \"ties\": [");
@@ -181,8 +256,9 @@ pt_alloc_result_append_json (GString             *out,
             g_string_append (out, ", ");
           pt_json_append_string (out, pt_alloc_result_get_code (result, tie->codes[k])->code);
         }
-      g_string_append_printf (out, "], \"units\": %d, \"leftover_minutes\": %d}",
-                              tie->units, tie->leftover);
+      append_int_member (out, "], \"units\": ", tie->units);
+      append_int_member (out, ", \"leftover_minutes\": ", tie->leftover);
+      g_string_append_c (out, '}');
     }
 
   g_string_append (out, "], \"steps\": [");
@@ -193,8 +269,8 @@ pt_alloc_result_append_json (GString             *out,
       pt_json_append_string (out, g_array_index (result->steps, PtStep, s).text);
     }
 
-  g_string_append_printf (out, "], \"next_unit\": {\"minutes\": %d, \"code\": ",
-                          result->next_unit_minutes);
+  append_int_member (out, "], \"next_unit\": {\"minutes\": ", result->next_unit_minutes);
+  g_string_append (out, ", \"code\": ");
   if (result->next_unit_code >= 0)
     pt_json_append_string (out, pt_alloc_result_get_code (result, result->next_unit_code)->code);
   else

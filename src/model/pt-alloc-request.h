@@ -11,6 +11,7 @@ typedef struct {
   char          *id_json;        /* the "id" member as JSON text, or NULL */
   PtMethod       method;
   PtDiscipline   discipline;
+  char          *date;           /* the date of service as given, or NULL */
   GArray        *blocks;         /* PtAllocBlock */
   char         **tie_preference;
   PtAllocInput   input;          /* points into the members above */
