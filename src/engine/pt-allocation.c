@@ -43,6 +43,31 @@ pt_method_display_name (PtMethod method)
   return _("CMS total-time");
 }
 
+/* One block on its own: its code and its minutes. @index counts from 0. */
+gboolean
+pt_alloc_block_validate (const PtAllocBlock  *b,
+                         guint                index,
+                         GError             **error)
+{
+  if (!pt_code_is_valid (b->code))
+    {
+      g_set_error (error, PT_ENGINE_ERROR, PT_ENGINE_ERROR_BAD_CODE,
+                   _("Block %u: “%s” is not a code; a code is five digits, or a capital letter and four digits (97112, G0283)."),
+                   index + 1, b->code);
+      return FALSE;
+    }
+
+  if (b->minutes < 0 || b->minutes > PT_MAX_MINUTES)
+    {
+      g_set_error (error, PT_ENGINE_ERROR, PT_ENGINE_ERROR_MINUTES_RANGE,
+                   _("Block %u (%s): minutes must be a whole number from 0 to %d, not %d."),
+                   index + 1, b->code, PT_MAX_MINUTES, b->minutes);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 pt_alloc_input_validate (const PtAllocInput  *input,
                          GError             **error)
@@ -60,21 +85,8 @@ pt_alloc_input_validate (const PtAllocInput  *input,
     {
       const PtAllocBlock *b = &input->blocks[i];
 
-      if (!pt_code_is_valid (b->code))
-        {
-          g_set_error (error, PT_ENGINE_ERROR, PT_ENGINE_ERROR_BAD_CODE,
-                       _("Block %u: “%s” is not a code; a code is five digits, or a capital letter and four digits (97112, G0283)."),
-                       i + 1, b->code);
-          return FALSE;
-        }
-
-      if (b->minutes < 0 || b->minutes > PT_MAX_MINUTES)
-        {
-          g_set_error (error, PT_ENGINE_ERROR, PT_ENGINE_ERROR_MINUTES_RANGE,
-                       _("Block %u (%s): minutes must be a whole number from 0 to %d, not %d."),
-                       i + 1, b->code, PT_MAX_MINUTES, b->minutes);
-          return FALSE;
-        }
+      if (!pt_alloc_block_validate (b, i, error))
+        return FALSE;
 
       total += b->minutes;
       if (total > PT_MAX_MINUTES)

@@ -25,6 +25,9 @@ PtAllocResult     *pt_allocate                 (const PtAllocInput   *input,
                                                 GError              **error);
 gboolean           pt_alloc_input_validate     (const PtAllocInput   *input,
                                                 GError              **error);
+gboolean           pt_alloc_block_validate     (const PtAllocBlock   *block,
+                                                guint                 index,
+                                                GError              **error);
 void               pt_alloc_result_free        (PtAllocResult        *result);
 const PtCodeUnits *pt_alloc_result_get_code    (const PtAllocResult  *result,
                                                 guint                 index);

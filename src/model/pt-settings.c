@@ -355,6 +355,18 @@ pt_settings_get_color_scheme (PtSettings *self)
   return (PtColorScheme) self->values[PROP_COLOR_SCHEME];
 }
 
+gboolean
+pt_settings_get_show_sidebar (PtSettings *self)
+{
+  return self->values[PROP_SHOW_SIDEBAR] != 0;
+}
+
+gboolean
+pt_settings_get_quiz_mode (PtSettings *self)
+{
+  return self->values[PROP_QUIZ_MODE] != 0;
+}
+
 guint
 pt_settings_get_recent_files_limit (PtSettings *self)
 {

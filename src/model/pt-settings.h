@@ -29,6 +29,8 @@ PtDiscipline  pt_settings_get_default_discipline (PtSettings     *self);
 guint         pt_settings_get_autosave_delay   (PtSettings       *self);
 double        pt_settings_get_presentation_text_scale (PtSettings *self);
 PtColorScheme pt_settings_get_color_scheme     (PtSettings       *self);
+gboolean      pt_settings_get_show_sidebar     (PtSettings       *self);
+gboolean      pt_settings_get_quiz_mode        (PtSettings       *self);
 guint         pt_settings_get_recent_files_limit (PtSettings     *self);
 void          pt_settings_get_window_size      (PtSettings       *self,
                                                 int              *width,

@@ -29,6 +29,7 @@ struct _PtWorkspace
   PtHistory     *history;
   PtAllocResult *results[2];
   GError        *error;
+  GPtrArray     *block_problems; /* char * or NULL, one per block */
   char          *draft_id;
   guint          record_source;
   guint          draft_source;
@@ -75,6 +76,19 @@ pt_workspace_recompute (PtWorkspace *self)
   PtTieRule rule = self->settings ? pt_settings_get_tie_rule (self->settings) : PT_TIE_RULE_ENTRY_ORDER;
 
   g_clear_error (&self->error);
+  g_ptr_array_set_size (self->block_problems, 0);
+  {
+    g_autoptr(PtVisitInput) all = pt_visit_input_new (self->visit, PT_METHOD_CMS, rule);
+
+    for (guint i = 0; i < all->input.n_blocks; i++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        pt_alloc_block_validate (&all->blocks[i], i, &error);
+        g_ptr_array_add (self->block_problems, error ? g_strdup (error->message) : NULL);
+      }
+  }
+
   for (guint m = 0; m < 2; m++)
     {
       g_autoptr(PtVisitInput) input = pt_visit_input_new (self->visit, m, rule);
@@ -175,6 +189,7 @@ pt_workspace_finalize (GObject *object)
   g_clear_pointer (&self->results[1], pt_alloc_result_free);
   g_clear_error (&self->error);
   g_free (self->draft_id);
+  g_ptr_array_unref (self->block_problems);
 
   G_OBJECT_CLASS (pt_workspace_parent_class)->finalize (object);
 }
@@ -239,6 +254,7 @@ static void
 pt_workspace_init (PtWorkspace *self)
 {
   self->draft_id = g_uuid_string_random ();
+  self->block_problems = g_ptr_array_new_with_free_func (g_free);
 }
 
 static PtVisit *
@@ -307,6 +323,17 @@ pt_workspace_get_result (PtWorkspace *self,
   g_return_val_if_fail (method <= PT_METHOD_AMA, NULL);
 
   return self->results[method];
+}
+
+/* What is wrong with block @position on its own, or NULL. */
+const char *
+pt_workspace_get_block_problem (PtWorkspace *self,
+                                guint        position)
+{
+  if (position >= self->block_problems->len)
+    return NULL;
+
+  return g_ptr_array_index (self->block_problems, position);
 }
 
 const GError *
@@ -541,6 +568,7 @@ pt_workspace_restore_draft (PtWorkspace  *self,
   if (g_str_has_suffix (basename, ".ptdraft.json"))
     {
       g_free (self->draft_id);
+  g_ptr_array_unref (self->block_problems);
       self->draft_id = g_strndup (basename, strlen (basename) - strlen (".ptdraft.json"));
     }
 

@@ -22,6 +22,8 @@ PtHistory           *pt_workspace_get_history       (PtWorkspace   *self);
 const PtAllocResult *pt_workspace_get_result        (PtWorkspace   *self,
                                                      PtMethod       method);
 const GError        *pt_workspace_get_error         (PtWorkspace   *self);
+const char          *pt_workspace_get_block_problem (PtWorkspace   *self,
+                                                     guint          position);
 void                 pt_workspace_recompute         (PtWorkspace   *self);
 void                 pt_workspace_new_visit         (PtWorkspace   *self);
 gboolean             pt_workspace_open              (PtWorkspace   *self,

@@ -1,0 +1,334 @@
+/* pt-block-row.c: one intervention block: code, minutes, provider, skilled
+ * components and, in an expander, the documentation fields
+ *
+ * The row binds its widgets to its PtBlock and asks the editor, through
+ * signals, to move, duplicate or remove it; it never reaches into the visit.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pt-block-row.h"
+#include "pt-codes.h"
+
+struct _PtBlockRow
+{
+  GtkListBoxRow  parent_instance;
+
+  PtBlock       *block;
+  GPtrArray     *skilled_toggles;
+
+  GtkLabel      *number_label;
+  GtkEntry      *code_entry;
+  GtkLabel      *title_label;
+  GtkSpinButton *minutes_spin;
+  GtkDropDown   *provider_dropdown;
+  GtkCheckButton *one_on_one_check;
+  GtkImage      *finding_icon;
+  GtkLabel      *problem_label;
+  GtkFlowBox    *skilled_box;
+  GtkExpander   *doc_expander;
+  GtkGrid       *doc_grid;
+  GtkBox        *findings_box;
+  GtkWidget     *up_button;
+  GtkWidget     *down_button;
+};
+
+enum {
+  MOVE,
+  DUPLICATE,
+  REMOVE,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (PtBlockRow, pt_block_row, GTK_TYPE_LIST_BOX_ROW)
+
+static guint signals[N_SIGNALS];
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  g_signal_emit (widget, signals[MOVE], 0, -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  g_signal_emit (widget, signals[MOVE], 0, 1);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  g_signal_emit (widget, signals[DUPLICATE], 0);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  g_signal_emit (widget, signals[REMOVE], 0);
+}
+
+/* The code entry shows a wrong code at once, without waiting for the engine. */
+static void
+update_code_state (PtBlockRow *self)
+{
+  const char *code = pt_block_get_code (self->block);
+  gboolean valid = pt_code_is_valid (code);
+
+  if (valid || *code == '\0')
+    gtk_widget_remove_css_class (GTK_WIDGET (self->code_entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->code_entry), "error");
+
+  if (!valid)
+    gtk_label_set_text (self->title_label, *code ? _("not a code yet: five digits, or a letter and four digits") : "");
+  else if (!pt_block_get_timed (self->block))
+    gtk_label_set_text (self->title_label, _("untimed: one unit"));
+  else
+    gtk_label_set_text (self->title_label, "");
+}
+
+static void
+on_skilled_toggled (PtBlockRow      *self,
+                    GtkToggleButton *button)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "skilled-id");
+
+  pt_block_toggle_skilled (self->block, id, gtk_toggle_button_get_active (button));
+}
+
+static void
+sync_skilled (PtBlockRow *self)
+{
+  for (guint i = 0; i < self->skilled_toggles->len; i++)
+    {
+      GtkToggleButton *b = g_ptr_array_index (self->skilled_toggles, i);
+      const char *id = g_object_get_data (G_OBJECT (b), "skilled-id");
+      gboolean active = pt_block_has_skilled (self->block, id);
+
+      if (gtk_toggle_button_get_active (b) != active)
+        {
+          g_signal_handlers_block_by_func (b, on_skilled_toggled, self);
+          gtk_toggle_button_set_active (b, active);
+          g_signal_handlers_unblock_by_func (b, on_skilled_toggled, self);
+        }
+    }
+}
+
+static void
+pt_block_row_dispose (GObject *object)
+{
+  PtBlockRow *self = (PtBlockRow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PT_TYPE_BLOCK_ROW);
+  g_clear_object (&self->block);
+  g_clear_pointer (&self->skilled_toggles, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pt_block_row_parent_class)->dispose (object);
+}
+
+static void
+pt_block_row_class_init (PtBlockRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pt_block_row_dispose;
+
+  signals[MOVE] = g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[DUPLICATE] = g_signal_new ("duplicate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Pt97112/pt-block-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, code_entry);
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, minutes_spin);
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, provider_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, one_on_one_check);
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, finding_icon);
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, skilled_box);
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, doc_expander);
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, doc_grid);
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, findings_box);
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, up_button);
+  gtk_widget_class_bind_template_child (widget_class, PtBlockRow, down_button);
+
+  gtk_widget_class_install_action (widget_class, "row.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "row.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "row.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "row.remove", NULL, remove_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "row.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "row.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "row.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "row.remove", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "row.remove", NULL);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+pt_block_row_init (PtBlockRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->skilled_toggles = g_ptr_array_new ();
+}
+
+/* Text fields a note needs: short entries, one per field. */
+static void
+build_doc_fields (PtBlockRow *self)
+{
+  for (guint f = 0; f < PT_BLOCK_N_TEXT_FIELDS; f++)
+    {
+      GtkWidget *label = gtk_label_new (pt_block_field_label (f));
+      GtkWidget *entry = gtk_entry_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_hexpand (entry, TRUE);
+      gtk_widget_set_name (entry, pt_block_field_names[f]);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+      g_object_bind_property (self->block, pt_block_field_names[f], entry, "text",
+                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      gtk_grid_attach (self->doc_grid, label, 0, f, 1, 1);
+      gtk_grid_attach (self->doc_grid, entry, 1, f, 1, 1);
+    }
+}
+
+static void
+build_skilled_toggles (PtBlockRow *self)
+{
+  for (guint i = 0; pt_skilled_ids[i]; i++)
+    {
+      GtkWidget *toggle = gtk_toggle_button_new_with_label (pt_skilled_label (pt_skilled_ids[i]));
+
+      gtk_widget_add_css_class (toggle, "skilled-toggle");
+      gtk_widget_add_css_class (toggle, "pill");
+      g_object_set_data (G_OBJECT (toggle), "skilled-id", (gpointer) pt_skilled_ids[i]);
+      g_signal_connect_object (toggle, "toggled", G_CALLBACK (on_skilled_toggled), self,
+                               G_CONNECT_SWAPPED);
+      gtk_flow_box_append (self->skilled_box, toggle);
+      g_ptr_array_add (self->skilled_toggles, toggle);
+    }
+  sync_skilled (self);
+}
+
+static gboolean
+int_to_double (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      data)
+{
+  g_value_set_double (to, g_value_get_int (from));
+  return TRUE;
+}
+
+static gboolean
+double_to_int (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      data)
+{
+  g_value_set_int (to, (int) g_value_get_double (from));
+  return TRUE;
+}
+
+GtkWidget *
+pt_block_row_new (PtBlock *block)
+{
+  PtBlockRow *self = g_object_new (PT_TYPE_BLOCK_ROW, NULL);
+
+  self->block = g_object_ref (block);
+
+  g_object_bind_property (block, "code", self->code_entry, "text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (block, "minutes", self->minutes_spin, "value",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               int_to_double, double_to_int, NULL, NULL);
+  g_object_bind_property (block, "provider", self->provider_dropdown, "selected",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (block, "one-on-one", self->one_on_one_check, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_object (block, "notify::code", G_CALLBACK (update_code_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (block, "notify::timed", G_CALLBACK (update_code_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (block, "notify::skilled", G_CALLBACK (sync_skilled), self,
+                           G_CONNECT_SWAPPED);
+
+  build_skilled_toggles (self);
+  build_doc_fields (self);
+  update_code_state (self);
+
+  return GTK_WIDGET (self);
+}
+
+PtBlock *
+pt_block_row_get_block (PtBlockRow *self)
+{
+  return self->block;
+}
+
+void
+pt_block_row_set_position (PtBlockRow *self,
+                           guint       position,
+                           guint       n_blocks)
+{
+  g_autofree char *num = g_strdup_printf ("%u", position + 1);
+  g_autofree char *name = g_strdup_printf (_("Block %u of %u"), position + 1, n_blocks);
+
+  gtk_label_set_text (self->number_label, num);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", position + 1 < n_blocks);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* Marks the block with the engine's message (NULL clears it). */
+void
+pt_block_row_set_problem (PtBlockRow *self,
+                          const char *message)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), message != NULL);
+  gtk_label_set_text (self->problem_label, message ? message : "");
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->minutes_spin), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->minutes_spin), "error");
+}
+
+void
+pt_block_row_focus_code (PtBlockRow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
+}
+
+void
+pt_block_row_set_code_model (PtBlockRow   *self,
+                             GtkTreeModel *model)
+{
+  GtkEntryCompletion *completion = gtk_entry_completion_new ();
+
+  gtk_entry_completion_set_model (completion, model);
+  gtk_entry_completion_set_text_column (completion, 0);
+  gtk_entry_completion_set_minimum_key_length (completion, 1);
+  gtk_entry_completion_set_popup_set_width (completion, FALSE);
+  gtk_entry_set_completion (self->code_entry, completion);
+  g_object_unref (completion);
+}

@@ -1,0 +1,343 @@
+/* pt-units-panel.c: units for the visit's method and the other method, side
+ * by side, with the reason for every unit, ties to choose, the next-unit hint
+ * and the codes documented but not billed. Rebuilt on every change.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pt-units-panel.h"
+#include "pt-visit-summary.h"
+
+struct _PtUnitsPanel
+{
+  GtkWidget    parent_instance;
+
+  PtWorkspace *workspace;
+  gboolean     show_other;
+  char        *headline;
+
+  GtkWidget   *scroller;
+  GtkLabel    *method_label;
+  GtkLabel    *headline_label;
+  GtkLabel    *subline_label;
+  GtkLabel    *error_label;
+  GtkGrid     *codes_grid;
+  GtkLabel    *difference_label;
+  GtkBox      *ties_box;
+  GtkLabel    *hint_label;
+  GtkLabel    *not_billed_label;
+  GtkBox      *steps_box;
+  GtkWidget   *steps_heading;
+  GtkBox      *extra_box;
+};
+
+G_DEFINE_FINAL_TYPE (PtUnitsPanel, pt_units_panel, GTK_TYPE_WIDGET)
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)))
+    {
+      if (GTK_IS_BOX (box))
+        gtk_box_remove (GTK_BOX (box), child);
+      else if (GTK_IS_GRID (box))
+        gtk_grid_remove (GTK_GRID (box), child);
+      else
+        gtk_widget_unparent (child);
+    }
+}
+
+static GtkWidget *
+cell (const char *text,
+      float       xalign,
+      const char *css)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (css != NULL)
+    gtk_widget_add_css_class (label, css);
+
+  return label;
+}
+
+static void
+on_tie_clicked (GtkButton    *button,
+                PtUnitsPanel *self)
+{
+  pt_workspace_choose_tie (self->workspace, g_object_get_data (G_OBJECT (button), "code"));
+}
+
+static void
+build_ties (PtUnitsPanel        *self,
+            const PtAllocResult *r)
+{
+  clear_box (GTK_WIDGET (self->ties_box));
+
+  for (guint t = 0; t < r->ties->len; t++)
+    {
+      const PtTie *tie = &g_array_index (r->ties, PtTie, t);
+      GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      g_autofree char *text = NULL;
+      GString *names = g_string_new (NULL);
+
+      for (guint k = 0; k < tie->n_codes; k++)
+        g_string_append_printf (names, "%s%s", k ? ", " : "",
+                                pt_alloc_result_get_code (r, tie->codes[k])->code);
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Tie: %s each have %d leftover minutes for %d unit. Any choice is correct; pick the code that carries it:",
+                                           "Tie: %s each have %d leftover minutes for %d units. Any choice is correct; pick the codes that carry them:",
+                                           tie->units),
+                              names->str, tie->leftover, tie->units);
+      g_string_free (names, TRUE);
+
+      gtk_widget_add_css_class (frame, "tie-box");
+      gtk_box_append (GTK_BOX (frame), cell (text, 0, NULL));
+      gtk_label_set_wrap (GTK_LABEL (gtk_widget_get_first_child (frame)), TRUE);
+      gtk_widget_add_css_class (buttons, "linked");
+
+      for (guint k = 0; k < tie->n_codes; k++)
+        {
+          const PtCodeUnits *c = pt_alloc_result_get_code (r, tie->codes[k]);
+          GtkWidget *button = gtk_button_new_with_label (c->code);
+          gboolean carries = c->units > c->full_units;
+          g_autofree char *tip = g_strdup_printf (carries ? _("%s carries a tied unit now")
+                                                          : _("Give the tied unit to %s"), c->code);
+
+          g_object_set_data_full (G_OBJECT (button), "code", g_strdup (c->code), g_free);
+          gtk_widget_set_tooltip_text (button, tip);
+          if (carries)
+            gtk_widget_add_css_class (button, "suggested-action");
+          g_signal_connect (button, "clicked", G_CALLBACK (on_tie_clicked), self);
+          gtk_box_append (GTK_BOX (buttons), button);
+        }
+
+      gtk_widget_set_halign (buttons, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (frame), buttons);
+      gtk_box_append (self->ties_box, frame);
+    }
+}
+
+static void
+build_table (PtUnitsPanel        *self,
+             const PtAllocResult *r,
+             const PtAllocResult *other)
+{
+  int row = 1;
+
+  clear_box (GTK_WIDGET (self->codes_grid));
+
+  gtk_grid_attach (self->codes_grid, cell (_("Code"), 0, "heading"), 0, 0, 1, 1);
+  gtk_grid_attach (self->codes_grid, cell (_("Minutes"), 1, "heading"), 1, 0, 1, 1);
+  gtk_grid_attach (self->codes_grid, cell (r->method == PT_METHOD_CMS ? _("CMS") : _("AMA"), 1, "heading"),
+                   2, 0, 1, 1);
+  if (other != NULL)
+    gtk_grid_attach (self->codes_grid, cell (other->method == PT_METHOD_CMS ? _("CMS") : _("AMA"), 1, "dim-label"),
+                     3, 0, 1, 1);
+
+  for (guint i = 0; i < r->codes->len; i++, row++)
+    {
+      const PtCodeUnits *c = pt_alloc_result_get_code (r, i);
+      g_autofree char *minutes = g_strdup_printf ("%d", c->minutes);
+      g_autofree char *units = g_strdup_printf ("%d", c->units);
+      g_autofree char *code = c->timed ? g_strdup (c->code) : g_strdup_printf (_("%s (untimed)"), c->code);
+
+      gtk_grid_attach (self->codes_grid, cell (code, 0, c->tied ? "tied" : NULL), 0, row, 1, 1);
+      gtk_grid_attach (self->codes_grid, cell (minutes, 1, "numeric"), 1, row, 1, 1);
+      gtk_grid_attach (self->codes_grid, cell (units, 1, "units-cell"), 2, row, 1, 1);
+      if (other != NULL)
+        {
+          g_autofree char *ounits = g_strdup_printf ("%d", pt_alloc_result_get_code (other, i)->units);
+
+          gtk_grid_attach (self->codes_grid, cell (ounits, 1, "dim-label"), 3, row, 1, 1);
+        }
+    }
+}
+
+static void
+build_steps (PtUnitsPanel        *self,
+             const PtAllocResult *r)
+{
+  clear_box (GTK_WIDGET (self->steps_box));
+
+  for (guint s = 0; s < r->steps->len; s++)
+    {
+      const PtStep *step = &g_array_index (r->steps, PtStep, s);
+      GtkWidget *label = cell (step->text, 0, step->tie ? "tied" : NULL);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+      if (step->kind == PT_STEP_NOT_BILLED)
+        gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->steps_box, label);
+    }
+}
+
+static void
+update (PtUnitsPanel *self)
+{
+  PtVisit *visit = pt_workspace_get_visit (self->workspace);
+  PtMethod method = pt_visit_get_method (visit);
+  const PtAllocResult *r = pt_workspace_get_result (self->workspace, method);
+  const PtAllocResult *other = pt_workspace_get_result (self->workspace, !method);
+  const GError *error = pt_workspace_get_error (self->workspace);
+  g_autofree char *method_text = g_strdup_printf (_("%s — this visit’s method"),
+                                                  pt_method_display_name (method));
+  g_autofree char *diff = NULL;
+  g_autofree char *hint = NULL;
+  g_autofree char *subline = NULL;
+  GString *not_billed = g_string_new (NULL);
+
+  gtk_label_set_text (self->method_label, method_text);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  if (error != NULL)
+    gtk_label_set_text (self->error_label, error->message);
+
+  if (r == NULL)
+    {
+      g_free (self->headline);
+      self->headline = g_strdup (pt_visit_get_n_blocks (visit) == 0
+                                 ? _("No blocks yet")
+                                 : _("Units cannot be counted yet"));
+      gtk_label_set_text (self->headline_label, self->headline);
+      gtk_label_set_text (self->subline_label,
+                          pt_visit_get_n_blocks (visit) == 0
+                          ? _("Add an intervention block with its code and minutes; the units appear here as you type.")
+                          : _("Fix what is marked in the editor."));
+      clear_box (GTK_WIDGET (self->codes_grid));
+      clear_box (GTK_WIDGET (self->ties_box));
+      clear_box (GTK_WIDGET (self->steps_box));
+      gtk_widget_set_visible (self->steps_heading, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->difference_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->not_billed_label), FALSE);
+      gtk_label_set_text (self->hint_label, "");
+      g_string_free (not_billed, TRUE);
+      return;
+    }
+
+  g_free (self->headline);
+  self->headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d unit", "%d units", r->total_units),
+                                    r->total_units);
+  gtk_label_set_text (self->headline_label, self->headline);
+
+  subline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%d timed minutes · %d timed unit",
+                                          "%d timed minutes · %d timed units",
+                                          r->total_timed_units),
+                             r->total_timed_minutes, r->total_timed_units);
+  gtk_label_set_text (self->subline_label, subline);
+
+  build_table (self, r, self->show_other ? other : NULL);
+
+  diff = pt_method_difference_text (pt_workspace_get_result (self->workspace, PT_METHOD_CMS),
+                                    pt_workspace_get_result (self->workspace, PT_METHOD_AMA));
+  gtk_widget_set_visible (GTK_WIDGET (self->difference_label), diff != NULL && self->show_other);
+  gtk_label_set_text (self->difference_label, diff ? diff : "");
+
+  build_ties (self, r);
+
+  hint = pt_alloc_result_hint_text (r);
+  gtk_label_set_text (self->hint_label, hint);
+
+  for (guint i = 0; i < r->codes->len; i++)
+    {
+      const PtCodeUnits *c = pt_alloc_result_get_code (r, i);
+
+      if (c->timed && c->minutes > 0 && c->units == 0)
+        g_string_append_printf (not_billed, "%s%s (%d min)", not_billed->len ? ", " : "",
+                                c->code, c->minutes);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->not_billed_label), not_billed->len > 0);
+  if (not_billed->len > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Documented, not billed: %s"), not_billed->str);
+
+      gtk_label_set_text (self->not_billed_label, text);
+    }
+  g_string_free (not_billed, TRUE);
+
+  gtk_widget_set_visible (self->steps_heading, TRUE);
+  build_steps (self, r);
+}
+
+void
+pt_units_panel_set_workspace (PtUnitsPanel *self,
+                              PtWorkspace  *workspace)
+{
+  self->workspace = workspace;
+  g_signal_connect_object (workspace, "results-changed", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  update (self);
+}
+
+void
+pt_units_panel_set_show_other (PtUnitsPanel *self,
+                               gboolean      show)
+{
+  self->show_other = show;
+  if (self->workspace != NULL)
+    update (self);
+}
+
+const char *
+pt_units_panel_get_headline (PtUnitsPanel *self)
+{
+  return self->headline;
+}
+
+GtkWidget *
+pt_units_panel_get_extra_box (PtUnitsPanel *self)
+{
+  return GTK_WIDGET (self->extra_box);
+}
+
+static void
+pt_units_panel_dispose (GObject *object)
+{
+  PtUnitsPanel *self = (PtUnitsPanel *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PT_TYPE_UNITS_PANEL);
+  g_clear_pointer (&self->headline, g_free);
+
+  G_OBJECT_CLASS (pt_units_panel_parent_class)->dispose (object);
+}
+
+static void
+pt_units_panel_class_init (PtUnitsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pt_units_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Pt97112/pt-units-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, method_label);
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, subline_label);
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, codes_grid);
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, difference_label);
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, ties_box);
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, not_billed_label);
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, steps_heading);
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, extra_box);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "unitspanel");
+}
+
+static void
+pt_units_panel_init (PtUnitsPanel *self)
+{
+  self->show_other = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
