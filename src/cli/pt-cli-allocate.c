@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pt-alloc-request.h"
+#include "pt-assistant-json.h"
 #include "pt-codes.h"
 #include "pt-cli.h"
 #include "pt-format-error.h"
@@ -99,6 +100,7 @@ allocate_line (PtJsonLine *reader,
   g_autoptr(GError) error = NULL;
   g_autoptr(PtAllocRequest) owned = NULL;
   g_autoptr(PtAllocResult) result = NULL;
+  g_autoptr(PtAssistantResult) modifiers = NULL;
   const PtAllocRequest *req = NULL;
 
   if (len > MAX_LINE)
@@ -115,7 +117,8 @@ allocate_line (PtJsonLine *reader,
   if (req == NULL && !(req = owned = read_line_full (parser, line, len, lineno, default_method, out)))
     return;
 
-  if (!(result = pt_allocate (&req->input, &error)))
+  if (!(result = pt_allocate (&req->input, &error)) ||
+      !pt_assistant_request_compute (req, result, &modifiers, &error))
     {
       g_autofree char *msg = g_strdup_printf (_("line %" G_GUINT64_FORMAT ": %s"), lineno, error->message);
       append_error_line (out, req->id_json, msg);
@@ -126,6 +129,7 @@ allocate_line (PtJsonLine *reader,
   g_string_append (out, req->id_json ? req->id_json : "null");
   g_string_append (out, ", ");
   pt_alloc_result_append_json (out, result);
+  pt_assistant_result_append_json (out, modifiers);
   g_string_append (out, "}\n");
 }
 

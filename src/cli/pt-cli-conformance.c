@@ -2,6 +2,8 @@
  *
  * Runs a vector file in the format of vectors/allocation.json: each vector's
  * units must be one of its valid alternatives and its totals must match.
+ * Vectors in the format of vectors/assistant.json (therapist, assistant and
+ * together minutes per block) are checked by pt_assistant_vector_check().
  */
 #include "config.h"
 
@@ -10,6 +12,7 @@
 #include <string.h>
 
 #include "pt-alloc-request.h"
+#include "pt-assistant-json.h"
 #include "pt-cli.h"
 #include "pt-format-error.h"
 #include "pt-json-read.h"
@@ -66,6 +69,9 @@ run_vector (JsonObject *vector)
   g_autofree char *got = NULL;
   JsonArray *alternatives;
   gboolean matched = FALSE;
+
+  if (pt_assistant_vector_detect (vector))
+    return pt_assistant_vector_check (vector);
 
   if (!(req = pt_alloc_request_from_json (vector, PT_METHOD_CMS, &error)) ||
       !(result = pt_allocate (&req->input, &error)))
