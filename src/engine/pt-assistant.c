@@ -412,12 +412,12 @@ add_whole_units (Ctx  *ctx,
 /* The last unit of a code, when one unit is left after the whole blocks
  * (steps 5 and 9). */
 static void
-assign_last_unit (Ctx  *ctx,
-                  guint ci,
-                  gint  unit,
-                  gint  ra,
-                  gint  rt,
-                  gboolean midpoint_rule)
+assign_last_unit (Ctx      *ctx,
+                  guint     ci,
+                  gint      unit,
+                  gint      ra,
+                  gint      rt,
+                  gboolean  midpoint_rule)
 {
   PtAssistantCode *c = code_at (ctx, ci);
   const char *mod = ctx->result->modifier;
@@ -448,10 +448,10 @@ assign_last_unit (Ctx  *ctx,
 }
 
 static gboolean
-units_mismatch (Ctx              *ctx,
-                guint             ci,
-                gint              minutes,
-                GError          **error)
+units_mismatch (Ctx     *ctx,
+                guint    ci,
+                gint     minutes,
+                GError **error)
 {
   PtAssistantCode *c = code_at (ctx, ci);
 
@@ -580,9 +580,9 @@ assign_untimed (Ctx  *ctx,
 /* An RTM management code (step 8): whole 20-minute units, outside the
  * 15-minute total, the 10 percent test on the last one, no midpoint rule. */
 static void
-assign_timed_20 (Ctx                *ctx,
-                 guint               ci,
-                 const PtCodeUnits  *cms_code)
+assign_timed_20 (Ctx               *ctx,
+                 guint              ci,
+                 const PtCodeUnits *cms_code)
 {
   PtAssistantCode *c = code_at (ctx, ci);
   gint t = c->therapist_minutes + c->together_minutes;

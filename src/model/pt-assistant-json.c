@@ -1,10 +1,14 @@
 /* pt-assistant-json.c: the assistant modifiers in allocation JSON, and assistant.json vectors
  *
  * An allocation request gets a "modifiers" member (method cms, discipline PT
- * or OT, some block naming its provider): per code the units with CQ/CO, the
- * claim lines and the reason for each unit, plus a "flags" list. A vector of
- * vectors/assistant.json names each code's therapist, assistant and together
- * minutes; it becomes up to three blocks of that code, one per provider.
+ * or OT, some block furnished by the assistant, alone or together): per code
+ * the units with CQ/CO, the claim lines and the reason for each unit, plus a
+ * "flags" list. (The fast --jsonl reader keeps no trace of a "provider" that
+ * says "therapist", so a request naming only therapist blocks gets none.)
+ *
+ * A vector of vectors/assistant.json names each code's therapist, assistant
+ * and together minutes; it becomes up to three blocks of that code, one per
+ * provider.
  */
 #include "config.h"
 
