@@ -51,17 +51,9 @@ read_line_full (JsonParser *parser,
   JsonNode *root;
   JsonObject *object;
 
-  if (!pt_json_check_text (line, len, what, &error))
+  if (!pt_json_load (parser, line, len, what, &error))
     {
       append_error_line (out, NULL, error->message);
-      return NULL;
-    }
-
-  if (!json_parser_load_from_data (parser, line, len, &error))
-    {
-      g_autofree char *msg = g_strdup_printf (_("%s is not valid JSON: %s"), what, error->message);
-
-      append_error_line (out, NULL, msg);
       return NULL;
     }
 

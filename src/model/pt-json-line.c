@@ -21,7 +21,7 @@
 #define ID_MAX 256
 /* A date of service is ten characters; anything much longer is left to the full reader. */
 #define DATE_MAX 64
-/* Whole numbers the full reader takes (pt_json_check_text refuses longer). */
+/* Longer whole numbers the full reader turns into decimals (pt_json_load). */
 #define MAX_DIGITS 18
 /* After a line with more blocks than this, the block array is not kept. */
 #define KEEP_BLOCKS 256

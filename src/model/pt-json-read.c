@@ -299,8 +299,7 @@ pt_json_node_object (JsonNode    *node,
 /* The deepest nesting a real file of ours has is four levels; refuse far
  * deeper input before the parser recurses into it. */
 #define PT_JSON_MAX_DEPTH 64
-/* json-glib wraps a whole number that does not fit in 64 bits round without
- * a word (-18446744073709551615 reads as 1), so longer ones are refused. */
+/* Every whole number of this many digits fits in 64 bits. */
 #define PT_JSON_MAX_DIGITS 18
 
 static gboolean
@@ -309,56 +308,26 @@ is_number_char (char ch)
   return g_ascii_isalnum (ch) || ch == '.' || ch == '+' || ch == '-';
 }
 
-/* A number starting at @start (a digit or '-'): a hexadecimal one (json-glib
- * takes 0x10 as 16, JSON does not) or a whole number too long to hold is
- * refused. Returns its length. */
-static gsize
-check_number (const char  *data,
-              gsize        start,
-              gsize        len,
-              const char  *what,
-              GError     **error)
-{
-  gsize end = start;
-  guint digits = 0;
-  gboolean whole = TRUE, hex = FALSE;
-
-  while (end < len && is_number_char (data[end]))
-    {
-      char ch = data[end++];
-
-      if (g_ascii_isdigit (ch))
-        digits++;
-      else if (ch == '.' || ch == 'e' || ch == 'E')
-        whole = FALSE;
-      else if (ch == 'x' || ch == 'X')
-        hex = TRUE;
-    }
-
-  if (hex)
-    g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
-                 _("%s has “%.*s”, which is not a JSON number (write numbers in decimal)"),
-                 what, (int) MIN (end - start, 24), data + start);
-  else if (whole && digits > PT_JSON_MAX_DIGITS)
-    g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
-                 _("%s has the whole number “%.*s”, too large to read (at most %d digits)"),
-                 what, (int) MIN (end - start, 24), data + start, PT_JSON_MAX_DIGITS);
-
-  return end - start;
-}
-
 /* What the JSON parser does not check itself: no NUL byte, valid UTF-8, no
  * nesting deeper than any of our files has (the parser recurses and a deep
- * enough input overflows the stack), and numbers it would misread. @what
- * names the input in the message ("The visit file", "line 4"). */
-gboolean
-pt_json_check_text (const char  *data,
-                    gsize        len,
-                    const char  *what,
-                    GError     **error)
+ * enough input overflows the stack), no hexadecimal numbers (json-glib takes
+ * 0x10 as 16; JSON has none).
+ *
+ * json-glib also wraps a whole number too long for 64 bits round without a
+ * word (-18446744073709551615 reads as 1). Such a number is given a
+ * fraction in @fixed, a copy of the text made only then, so that it reads
+ * as a decimal and a reader expecting a whole number refuses it by the
+ * member's path. */
+static gboolean
+check_text (const char  *data,
+            gsize        len,
+            const char  *what,
+            GString    **fixed,
+            GError     **error)
 {
   gint depth = 0;
   gboolean in_string = FALSE;
+  gsize copied = 0;
 
   if (memchr (data, '\0', len) != NULL)
     {
@@ -401,15 +370,75 @@ pt_json_check_text (const char  *data,
         depth--;
       else if ((g_ascii_isdigit (ch) || ch == '-') && (i == 0 || !is_number_char (data[i - 1])))
         {
-          g_autoptr(GError) local_error = NULL;
+          gsize end = i;
+          guint digits = 0;
+          gboolean whole = TRUE, hex = FALSE;
 
-          i += check_number (data, i, len, what, &local_error) - 1;
-          if (local_error != NULL)
+          while (end < len && is_number_char (data[end]))
             {
-              g_propagate_error (error, g_steal_pointer (&local_error));
+              char c = data[end++];
+
+              if (g_ascii_isdigit (c))
+                digits++;
+              else if (c == '.' || c == 'e' || c == 'E')
+                whole = FALSE;
+              else if (c == 'x' || c == 'X')
+                hex = TRUE;
+            }
+
+          if (hex)
+            {
+              g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                           _("%s has “%.*s”, which is not a JSON number (write numbers in decimal)"),
+                           what, (int) MIN (end - i, 24), data + i);
               return FALSE;
             }
+
+          if (whole && digits > PT_JSON_MAX_DIGITS)
+            {
+              if (*fixed == NULL)
+                *fixed = g_string_sized_new (len + 16);
+              g_string_append_len (*fixed, data + copied, end - copied);
+              g_string_append (*fixed, ".0");
+              copied = end;
+            }
+
+          i = end - 1;
         }
+    }
+
+  if (*fixed != NULL)
+    g_string_append_len (*fixed, data + copied, len - copied);
+
+  return TRUE;
+}
+
+/* Loads @data into @parser after the checks above; @what names the input in
+ * the message ("The visit file", "line 4"). */
+gboolean
+pt_json_load (JsonParser  *parser,
+              const char  *data,
+              gsize        length,
+              const char  *what,
+              GError     **error)
+{
+  g_autoptr(GString) fixed = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!check_text (data, length, what, &fixed, error))
+    return FALSE;
+
+  if (fixed != NULL)
+    {
+      data = fixed->str;
+      length = fixed->len;
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                   _("%s is not valid JSON: %s"), what, local_error->message);
+      return FALSE;
     }
 
   return TRUE;
@@ -423,18 +452,10 @@ pt_json_parse (const char  *data,
                GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
   gsize len = length < 0 ? strlen (data) : (gsize) length;
 
-  if (!pt_json_check_text (data, len, what, error))
+  if (!pt_json_load (parser, data, len, what, error))
     return NULL;
-
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
-    {
-      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
-                   _("%s is not valid JSON: %s"), what, local_error->message);
-      return NULL;
-    }
 
   if (json_parser_get_root (parser) == NULL)
     {

@@ -56,7 +56,8 @@ JsonObject *pt_json_node_object (JsonNode           *node,
                                  GError            **error);
 char      *pt_json_path        (const char          *path,
                                 const char          *member);
-gboolean   pt_json_check_text  (const char          *data,
+gboolean   pt_json_load        (JsonParser          *parser,
+                                const char          *data,
                                 gsize                length,
                                 const char          *what,
                                 GError             **error);
