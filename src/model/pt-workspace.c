@@ -568,7 +568,6 @@ pt_workspace_restore_draft (PtWorkspace  *self,
   if (g_str_has_suffix (basename, ".ptdraft.json"))
     {
       g_free (self->draft_id);
-  g_ptr_array_unref (self->block_problems);
       self->draft_id = g_strndup (basename, strlen (basename) - strlen (".ptdraft.json"));
     }
 

@@ -146,7 +146,8 @@ pt_preferences_window_dispose (GObject *object)
 {
   PtPreferencesWindow *self = (PtPreferencesWindow *) object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), PT_TYPE_PREFERENCES_WINDOW);
+  /* No gtk_widget_dispose_template(): GtkWindow unparents its own child and
+   * titlebar, and doing it twice is an error. */
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pt_preferences_window_parent_class)->dispose (object);

@@ -191,7 +191,8 @@ pt_window_dispose (GObject *object)
 {
   PtWindow *self = (PtWindow *) object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), PT_TYPE_WINDOW);
+  /* No gtk_widget_dispose_template(): GtkWindow unparents its own child and
+   * titlebar, and doing it twice is an error. */
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 

@@ -1,0 +1,293 @@
+/* test-workspace.c: the state behind a window, without a display: live
+ * results, dirty state, open and save, undo and redo, ties, drafts, summary */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pt-test-utils.h"
+#include "pt-visit-io.h"
+#include "pt-visit-summary.h"
+#include "pt-workspace.h"
+
+static PtBlock *
+add_block (PtWorkspace *ws,
+           const char  *code,
+           gint         minutes)
+{
+  g_autoptr(PtBlock) block = pt_block_new (code, minutes);
+
+  pt_visit_append_block (pt_workspace_get_visit (ws), block);
+  return block;
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_results_follow_edits (void)
+{
+  g_autoptr(PtWorkspace) ws = pt_workspace_new (NULL);
+  guint changes = 0;
+  PtBlock *b;
+
+  g_signal_connect (ws, "results-changed", G_CALLBACK (count_cb), &changes);
+
+  g_assert_null (pt_workspace_get_result (ws, PT_METHOD_CMS));
+  g_assert_nonnull (pt_workspace_get_error (ws));
+  g_assert_false (pt_workspace_get_dirty (ws));
+
+  add_block (ws, "97112", 24);
+  b = add_block (ws, "97110", 23);
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpint (pt_workspace_get_result (ws, PT_METHOD_CMS)->total_units, ==, 3);
+  g_assert_cmpint (pt_workspace_get_result (ws, PT_METHOD_AMA)->total_units, ==, 4);
+  g_assert_true (pt_workspace_get_dirty (ws));
+
+  pt_block_set_minutes (b, 18);
+  g_assert_cmpuint (changes, ==, 3);
+  /* 24 + 18 = 42 minutes: 3 pooled; per code 24 gives 2 and 18 gives 1 */
+  g_assert_cmpint (pt_workspace_get_result (ws, PT_METHOD_CMS)->total_units, ==, 3);
+  g_assert_cmpint (pt_workspace_get_result (ws, PT_METHOD_AMA)->total_units, ==, 3);
+
+  /* a bad block is named, and the results are withheld, not guessed */
+  pt_block_set_code (b, "9711");
+  g_assert_null (pt_workspace_get_result (ws, PT_METHOD_CMS));
+  g_assert_null (pt_workspace_get_block_problem (ws, 0));
+  g_assert_nonnull (pt_workspace_get_block_problem (ws, 1));
+  g_assert_true (strstr (pt_workspace_get_block_problem (ws, 1), "9711") != NULL);
+}
+
+static void
+test_method_difference_text (void)
+{
+  g_autoptr(PtWorkspace) ws = pt_workspace_new (NULL);
+  g_autofree char *d = NULL;
+  g_autofree char *same = NULL;
+  PtBlock *b;
+
+  add_block (ws, "97112", 20);
+  b = add_block (ws, "97110", 18);
+  d = pt_method_difference_text (pt_workspace_get_result (ws, PT_METHOD_CMS),
+                                 pt_workspace_get_result (ws, PT_METHOD_AMA));
+  /* scenario D: 3 under CMS, 2 under AMA, and the text says so */
+  g_assert_nonnull (d);
+  g_assert_true (strstr (d, "3") != NULL && strstr (d, "2") != NULL && strstr (d, "38") != NULL);
+
+  pt_block_set_minutes (b, 15);
+  pt_block_set_code (b, "97110");
+  {
+    g_autoptr(PtBlock) only = NULL;
+
+    pt_visit_remove_block (pt_workspace_get_visit (ws), 0);
+    same = pt_method_difference_text (pt_workspace_get_result (ws, PT_METHOD_CMS),
+                                      pt_workspace_get_result (ws, PT_METHOD_AMA));
+    g_assert_null (same);
+  }
+}
+
+static char *
+temp_path (const char *name)
+{
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+static void
+test_save_and_open (void)
+{
+  g_autoptr(PtWorkspace) ws = pt_workspace_new (NULL);
+  g_autoptr(PtWorkspace) other = pt_workspace_new (NULL);
+  g_autofree char *path = temp_path ("ws-save.ptvisit.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  pt_visit_set_title (pt_workspace_get_visit (ws), "Saved visit");
+  add_block (ws, "97530", 60);
+  g_assert_true (pt_workspace_save (ws, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (pt_workspace_get_dirty (ws));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (pt_workspace_open (other, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pt_visit_get_title (pt_workspace_get_visit (other)), ==, "Saved visit");
+  g_assert_cmpint (pt_workspace_get_result (other, PT_METHOD_CMS)->total_units, ==, 4);
+  g_assert_false (pt_workspace_get_dirty (other));
+  g_assert_true (g_file_equal (pt_workspace_get_file (other), file));
+}
+
+/* A malformed file opens nothing; the visit being edited stays as it was. */
+static void
+test_open_malformed_keeps_visit (void)
+{
+  g_autoptr(PtWorkspace) ws = pt_workspace_new (NULL);
+  g_autofree char *path = temp_path ("ws-bad.ptvisit.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PtVisit *before;
+
+  g_assert_true (g_file_set_contents (path, "{\"format\": 1, \"kind\": \"visit\", \"blocks\": "
+                                      "[{\"code\": \"97110\", \"minutes\": \"ten\"}]}", -1, NULL));
+  add_block (ws, "97112", 30);
+  before = pt_workspace_get_visit (ws);
+
+  g_assert_false (pt_workspace_open (ws, file, &error));
+  g_assert_nonnull (error);
+  g_assert_true (strstr (error->message, "blocks[0].minutes") != NULL);
+  g_assert_true (pt_workspace_get_visit (ws) == before);
+  g_assert_cmpuint (pt_visit_get_n_blocks (before), ==, 1);
+  g_assert_true (pt_workspace_get_dirty (ws));
+  g_assert_null (pt_workspace_get_file (ws));
+}
+
+static void
+test_undo_redo (void)
+{
+  g_autoptr(PtWorkspace) ws = pt_workspace_new (NULL);
+  PtHistory *history = pt_workspace_get_history (ws);
+  PtVisit *visit = pt_workspace_get_visit (ws);
+  PtBlock *b;
+
+  g_assert_false (pt_history_can_undo (history));
+
+  b = add_block (ws, "97112", 24);
+  pt_workspace_record_now (ws);
+  pt_block_set_minutes (b, 30);
+  pt_workspace_record_now (ws);
+  add_block (ws, "97110", 10);
+  pt_workspace_record_now (ws);
+  g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 2);
+
+  /* removing a block is undone with the block as it was */
+  pt_visit_remove_block (visit, 0);
+  pt_workspace_record_now (ws);
+  g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 1);
+
+  g_assert_true (pt_history_undo (history));
+  g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 2);
+  g_assert_cmpstr (pt_block_get_code (pt_visit_get_block (visit, 0)), ==, "97112");
+  g_assert_cmpint (pt_block_get_minutes (pt_visit_get_block (visit, 0)), ==, 30);
+  g_assert_cmpint (pt_workspace_get_result (ws, PT_METHOD_CMS)->total_units, ==, 3);
+
+  g_assert_true (pt_history_undo (history));
+  g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 1);
+  g_assert_true (pt_history_undo (history));
+  g_assert_cmpint (pt_block_get_minutes (pt_visit_get_block (visit, 0)), ==, 24);
+
+  g_assert_true (pt_history_redo (history));
+  g_assert_cmpint (pt_block_get_minutes (pt_visit_get_block (visit, 0)), ==, 30);
+  g_assert_true (pt_history_can_redo (history));
+
+  /* a new edit drops the redo steps */
+  pt_block_set_minutes (pt_visit_get_block (visit, 0), 31);
+  pt_workspace_record_now (ws);
+  g_assert_false (pt_history_can_redo (history));
+}
+
+/* Picking a code in a tie stores it as the visit's tie preference and moves the unit. */
+static void
+test_tie_choice (void)
+{
+  g_autoptr(PtWorkspace) ws = pt_workspace_new (NULL);
+  const PtAllocResult *r;
+
+  add_block (ws, "97112", 20);
+  add_block (ws, "97110", 20);
+  r = pt_workspace_get_result (ws, PT_METHOD_CMS);
+  g_assert_cmpuint (r->ties->len, ==, 1);
+  g_assert_cmpint (pt_alloc_result_units_for (r, "97112"), ==, 2);
+
+  pt_workspace_choose_tie (ws, "97110");
+  r = pt_workspace_get_result (ws, PT_METHOD_CMS);
+  g_assert_cmpint (pt_alloc_result_units_for (r, "97110"), ==, 2);
+  g_assert_cmpint (pt_alloc_result_units_for (r, "97112"), ==, 1);
+  g_assert_cmpstr (pt_visit_get_tie_preference (pt_workspace_get_visit (ws))[0], ==, "97110");
+
+  pt_workspace_choose_tie (ws, "97112");
+  g_assert_cmpstrv (pt_visit_get_tie_preference (pt_workspace_get_visit (ws)),
+                    ((const char *[]) { "97112", "97110", NULL }));
+}
+
+/* A draft written during editing survives the workspace (a crash) and is
+ * restored by another one with the same visit, dirty. A save removes it. */
+static void
+test_draft_restore (void)
+{
+  g_autoptr(PtWorkspace) ws = pt_workspace_new (NULL);
+  g_autoptr(PtWorkspace) next = pt_workspace_new (NULL);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) draft = NULL;
+  g_autofree char *path = temp_path ("ws-draft.ptvisit.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *draft_path = NULL;
+  GStatBuf st;
+
+  pt_visit_set_title (pt_workspace_get_visit (ws), "Before the crash");
+  add_block (ws, "97116", 33);
+  g_assert_true (pt_workspace_write_draft (ws, &error));
+  g_assert_no_error (error);
+
+  draft = pt_workspace_get_draft_file (ws);
+  draft_path = g_file_get_path (draft);
+  g_assert_cmpint (g_stat (draft_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  drafts = pt_workspace_list_drafts ();
+  g_assert_cmpuint (drafts->len, ==, 1);
+
+  g_assert_true (pt_workspace_restore_draft (next, g_ptr_array_index (drafts, 0), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pt_visit_get_title (pt_workspace_get_visit (next)), ==, "Before the crash");
+  g_assert_cmpint (pt_block_get_minutes (pt_visit_get_block (pt_workspace_get_visit (next), 0)), ==, 33);
+  g_assert_true (pt_workspace_get_dirty (next));
+
+  g_assert_true (pt_workspace_save (next, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_query_exists (draft, NULL));
+}
+
+/* The copied summary holds the visit, both methods and the explanation. */
+static void
+test_summary_text (void)
+{
+  g_autoptr(PtWorkspace) ws = pt_workspace_new (NULL);
+  g_autofree char *text = NULL;
+
+  pt_visit_set_title (pt_workspace_get_visit (ws), "Mixed visit");
+  add_block (ws, "97112", 24);
+  add_block (ws, "97110", 23);
+  text = pt_visit_summary_text (pt_workspace_get_visit (ws),
+                                pt_workspace_get_result (ws, PT_METHOD_CMS),
+                                pt_workspace_get_result (ws, PT_METHOD_AMA));
+
+  g_assert_true (strstr (text, "Mixed visit") != NULL);
+  g_assert_true (strstr (text, "CMS total-time") != NULL);
+  g_assert_true (strstr (text, "AMA per-code") != NULL);
+  g_assert_true (strstr (text, "Unit 3 → 97112") != NULL);
+  g_assert_true (strstr (text, "beat 97110") != NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/workspace/results-follow-edits", test_results_follow_edits);
+  g_test_add_func ("/workspace/method-difference-text", test_method_difference_text);
+  g_test_add_func ("/workspace/save-and-open", test_save_and_open);
+  g_test_add_func ("/workspace/open-malformed-keeps-visit", test_open_malformed_keeps_visit);
+  g_test_add_func ("/workspace/undo-redo", test_undo_redo);
+  g_test_add_func ("/workspace/tie-choice", test_tie_choice);
+  g_test_add_func ("/workspace/draft-restore", test_draft_restore);
+  g_test_add_func ("/workspace/summary-text", test_summary_text);
+
+  return g_test_run ();
+}

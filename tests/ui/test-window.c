@@ -1,0 +1,303 @@
+/* test-window.c: the main window under a real display (Xvfb in CI)
+ *
+ * Builds a visit through the window's actions and widgets and reads the units
+ * panel; opens a malformed file and checks the visit is untouched; restores a
+ * draft left by a "crashed" run through the restore dialog.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "pt-application.h"
+#include "pt-units-panel.h"
+#include "pt-visit-editor.h"
+#include "pt-window-private.h"
+
+static PtApplication *app;
+
+static void
+pump (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Depth-first: the @n-th descendant of @root of @type. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type,
+             guint     *n)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (*n == 0)
+            return child;
+          (*n)--;
+        }
+      if ((found = find_widget (child, type, n)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+nth (GtkWidget *root,
+     GType      type,
+     guint      n)
+{
+  return find_widget (root, type, &n);
+}
+
+static PtWindow *
+new_window (void)
+{
+  PtWindow *window = pt_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  pump ();
+  return window;
+}
+
+static void
+destroy_window (PtWindow *window)
+{
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  pump ();
+}
+
+/* Type into the row's code entry and minutes spin button. */
+static void
+fill_row (PtWindow   *window,
+          guint       position,
+          const char *code,
+          int         minutes)
+{
+  GtkWidget *row = pt_visit_editor_get_row (window->editor, position);
+  GtkWidget *entry = nth (row, GTK_TYPE_ENTRY, 0);
+  GtkWidget *spin = nth (row, GTK_TYPE_SPIN_BUTTON, 0);
+
+  g_assert_nonnull (entry);
+  g_assert_nonnull (spin);
+  gtk_editable_set_text (GTK_EDITABLE (entry), code);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), minutes);
+  pump ();
+}
+
+static void
+test_build_visit_through_widgets (void)
+{
+  PtWindow *window = new_window ();
+  PtVisit *visit = pt_workspace_get_visit (window->workspace);
+
+  g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "No blocks yet");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL));
+  pump ();
+  fill_row (window, 0, "97112", 24);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL));
+  pump ();
+  fill_row (window, 1, "97110", 23);
+
+  g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 2);
+  g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "3 units");
+
+  /* the row's own Remove action, then Ctrl+Z through the window action */
+  g_assert_true (gtk_widget_activate_action (pt_visit_editor_get_row (window->editor, 1), "row.remove", NULL));
+  pump ();
+  g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 1);
+  g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "2 units");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  pump ();
+  g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 2);
+  g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "3 units");
+
+  /* the AMA method bills 4 for the same minutes */
+  pt_visit_set_method (visit, PT_METHOD_AMA);
+  pump ();
+  g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "4 units");
+
+  /* a code that is not one is marked, and the units are withheld */
+  fill_row (window, 1, "9711", 23);
+  g_assert_true (gtk_widget_has_css_class (nth (pt_visit_editor_get_row (window->editor, 1),
+                                                GTK_TYPE_ENTRY, 0), "error"));
+  g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==,
+                   "Units cannot be counted yet");
+
+  destroy_window (window);
+}
+
+static void
+test_open_malformed_file (void)
+{
+  PtWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "malformed.ptvisit.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PtVisit *visit = pt_workspace_get_visit (window->workspace);
+  GList *toplevels;
+  gboolean saw_error = FALSE;
+
+  g_assert_true (g_file_set_contents (path, "{\"format\": 1, \"kind\": \"visit\", \"blocks\": 3}", -1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL);
+  pump ();
+  fill_row (window, 0, "97530", 60);
+
+  g_assert_false (pt_window_open_file (window, file));
+  pump ();
+  g_assert_true (pt_workspace_get_visit (window->workspace) == visit);
+  g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 1);
+  g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "4 units");
+
+  /* the dialog names the member that is wrong */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (GTK_IS_MESSAGE_DIALOG (l->data))
+      {
+        g_autofree char *secondary = NULL;
+
+        g_object_get (l->data, "secondary-text", &secondary, NULL);
+        if (secondary && strstr (secondary, "blocks"))
+          saw_error = TRUE;
+        gtk_window_destroy (l->data);
+      }
+  g_list_free (toplevels);
+  g_assert_true (saw_error);
+
+  destroy_window (window);
+}
+
+static void
+test_draft_restore_dialog (void)
+{
+  g_autoptr(PtWorkspace) crashed = pt_workspace_new (pt_application_get_settings (app));
+  g_autoptr(PtBlock) block = pt_block_new ("97116", 38);
+  g_autoptr(GError) error = NULL;
+  PtWindow *window;
+  GList *toplevels;
+  gboolean answered = FALSE;
+
+  /* the run that "crashed" left a draft behind */
+  pt_visit_set_title (pt_workspace_get_visit (crashed), "Unsaved gait session");
+  pt_visit_append_block (pt_workspace_get_visit (crashed), block);
+  g_assert_true (pt_workspace_write_draft (crashed, &error));
+  g_assert_no_error (error);
+
+  window = new_window ();
+  pt_window_offer_drafts (window);
+  pump ();
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (GTK_IS_MESSAGE_DIALOG (l->data))
+      {
+        gtk_dialog_response (GTK_DIALOG (l->data), GTK_RESPONSE_ACCEPT);
+        answered = TRUE;
+      }
+  g_list_free (toplevels);
+  pump ();
+
+  g_assert_true (answered);
+  g_assert_cmpstr (pt_visit_get_title (pt_workspace_get_visit (window->workspace)), ==,
+                   "Unsaved gait session");
+  g_assert_true (pt_workspace_get_dirty (window->workspace));
+  g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "3 units");
+
+  destroy_window (window);
+}
+
+/* Every icon-only button of the main window has an accessible name and a
+ * tooltip. GTK's own composite widgets (spin buttons, drop-downs, window
+ * controls) label their inner buttons themselves and are not descended into. */
+static gboolean
+is_icon_only (GtkWidget *button)
+{
+  const char *label;
+  GtkWidget *inner;
+
+  if (GTK_IS_MENU_BUTTON (button))
+    return gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (button)) != NULL &&
+           gtk_menu_button_get_label (GTK_MENU_BUTTON (button)) == NULL;
+  else
+    label = gtk_button_get_label (GTK_BUTTON (button));
+
+  if (label != NULL && *label != '\0')
+    return FALSE;
+
+  inner = gtk_widget_get_first_child (button);
+
+  return inner == NULL || GTK_IS_IMAGE (inner);
+}
+
+static void
+check_buttons (GtkWidget *root,
+               guint     *checked)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gboolean button = (GTK_IS_BUTTON (child) && !GTK_IS_CHECK_BUTTON (child)) || GTK_IS_MENU_BUTTON (child);
+
+      if (button && is_icon_only (child))
+        {
+          if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL))
+            g_error ("icon-only %s (tooltip “%s”) has no accessible name",
+                     G_OBJECT_TYPE_NAME (child), gtk_widget_get_tooltip_text (child));
+          if (gtk_widget_get_tooltip_text (child) == NULL)
+            g_error ("icon-only %s has no tooltip", G_OBJECT_TYPE_NAME (child));
+          g_test_message ("checked %s “%s”", G_OBJECT_TYPE_NAME (child), gtk_widget_get_tooltip_text (child));
+          (*checked)++;
+        }
+
+      if (GTK_IS_MENU_BUTTON (child) || GTK_IS_SPIN_BUTTON (child) || GTK_IS_DROP_DOWN (child) ||
+          GTK_IS_WINDOW_CONTROLS (child) || button)
+        continue;
+
+      check_buttons (child, checked);
+    }
+}
+
+static void
+test_icon_buttons_have_names (void)
+{
+  PtWindow *window = new_window ();
+  guint checked = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL);
+  pump ();
+  check_buttons (GTK_WIDGET (window), &checked);
+  /* header bar (sidebar, new, undo, menu) and a row (up, down, duplicate, remove) */
+  g_assert_cmpuint (checked, >=, 8);
+
+  destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+
+  app = pt_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/window/build-visit-through-widgets", test_build_visit_through_widgets);
+  g_test_add_func ("/window/open-malformed-file", test_open_malformed_file);
+  g_test_add_func ("/window/draft-restore-dialog", test_draft_restore_dialog);
+  g_test_add_func ("/window/icon-buttons-have-names", test_icon_buttons_have_names);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
