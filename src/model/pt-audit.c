@@ -1,0 +1,1035 @@
+/* pt-audit.c: the billing audit of many visits from CSV rows
+ *
+ * Memory. Rows of a visit may be anywhere in the file, so nothing can be
+ * judged before the last row is read; the audit keeps an index of visits
+ * instead of rows, and its size grows with the number of visits and of codes
+ * per visit, never with the number of rows (a thousand rows of one code of one
+ * visit cost as much as one). The index is four flat arrays:
+ *   - the visit ids, NUL-terminated, one after another (an arena);
+ *   - one 12-byte entry per visit: where its id is, its first and last code;
+ *   - one 16-byte entry per code of a visit: the code, its summed minutes
+ *     (capped at 65535, far past the 1440 a visit may hold) and billed units,
+ *     and the next code of the same visit;
+ *   - an open-addressing hash table of 8-byte slots (the id's hash and the
+ *     visit number), between a quarter and half full.
+ * So a visit of three codes with a 10-byte id costs about 12 + 11 + 3 × 16 +
+ * 24 ≈ 95 bytes: under 100 MB for a million visits.
+ *
+ * Judging. For each visit, in the order visits first appear, the engine
+ * allocates the summed minutes of its codes under the chosen method. When
+ * leftover minutes tie (PtAllocResult.ties), every choice of which tied codes
+ * carry the leftover units is valid; the audit picks the valid choice closest
+ * to what was billed, so a visit is flagged only when no valid allocation
+ * matches the bill.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "pt-audit.h"
+#include "pt-codes.h"
+
+#define NONE G_MAXUINT32
+/* A visit id longer than this is not an id. */
+#define MAX_ID_BYTES 256
+/* Billed units on one row: a visit holds at most 1440 minutes, about 96 units. */
+#define MAX_BILLED 9999
+/* The hash table has 32-bit slots and stays at most half full. */
+#define MAX_VISITS (G_MAXUINT32 / 4)
+
+G_DEFINE_QUARK (pt-audit-error-quark, pt_audit_error)
+
+typedef struct {
+  char    code[PT_CODE_LEN];
+  guint8  spare;
+  guint16 minutes;
+  guint32 billed;
+  guint32 next;    /* the next code of the same visit, or NONE */
+} CodeEntry;
+
+typedef struct {
+  guint32 id;      /* offset of the id in the arena */
+  guint32 first;   /* its codes, a chain through CodeEntry.next */
+  guint32 last;
+} VisitEntry;
+
+/* A slot of the hash table: the id's hash, so that probing does not have to
+ * look at the visit, and the visit number + 1 (0: an empty slot). */
+typedef struct {
+  guint32 hash;
+  guint32 visit;
+} Slot;
+
+/* Engine results by visit content. The engine's answer depends only on the
+ * method and each code's minutes in order, and many visits repeat the same
+ * few shapes (97110 for 23 minutes and 97112 for 15), so a direct-mapped
+ * table of recent results saves most calls: a new result simply replaces the
+ * one in its slot. Fixed size: 2^16 entries of 88 bytes. */
+#define MEMO_CODES 8
+#define MEMO_SIZE (1 << 16)
+
+typedef struct {
+  guint32 hash;
+  guint8  n_codes;   /* 0: an empty entry */
+  guint8  n_tie;
+  guint8  tie_units;
+  guint8  spare;
+  char    code[MEMO_CODES][PT_CODE_LEN];
+  guint16 minutes[MEMO_CODES];
+  guint8  units[MEMO_CODES];
+  guint8  full[MEMO_CODES];  /* whole 15-minute units */
+  guint8  tie[MEMO_CODES];   /* the tied codes, in the engine's order */
+} MemoEntry;
+
+G_STATIC_ASSERT (sizeof (CodeEntry) == 16);
+G_STATIC_ASSERT (sizeof (VisitEntry) == 12);
+
+enum { COL_VISIT, COL_CODE, COL_MINUTES, COL_BILLED, N_COLS };
+
+static const char * const column_names[N_COLS] = {
+  "visit_id", "code", "minutes", "billed_units",
+};
+
+struct _PtAudit
+{
+  PtMethod           method;
+  PtAuditReportFunc  report;
+  gpointer           report_data;
+
+  /* The index (see the top of the file). */
+  char              *arena;
+  gsize              arena_len;
+  gsize              arena_cap;
+  VisitEntry        *visits;
+  guint32            n_visits;
+  guint32            visits_cap;
+  CodeEntry         *codes;
+  guint32            n_codes;
+  guint32            codes_cap;
+  Slot              *slots;
+  guint32            n_slots;   /* a power of two */
+  guint32            last_visit; /* the previous row's visit: rows usually come grouped */
+
+  /* The columns, once the header or the first row has shown them. */
+  gboolean           layout_known;
+  guint              n_columns;
+  gint               column[N_COLS]; /* field index, or -1 when absent */
+  gboolean           read_done;
+
+  PtAuditSummary     summary;
+
+  /* Scratch space for judging one visit. */
+  GArray            *blocks;    /* PtAllocBlock */
+  GArray            *lines;     /* PtAuditLine */
+  GArray            *full;      /* gint: whole units of each line */
+  char              *error_text;
+  MemoEntry         *memo;      /* MEMO_SIZE entries, allocated on first use */
+};
+
+PtAudit *
+pt_audit_new (PtMethod method)
+{
+  PtAudit *audit = g_new0 (PtAudit, 1);
+
+  audit->method = method;
+  audit->last_visit = NONE;
+  for (guint c = 0; c < N_COLS; c++)
+    audit->column[c] = -1;
+  audit->blocks = g_array_new (FALSE, TRUE, sizeof (PtAllocBlock));
+  audit->lines = g_array_new (FALSE, TRUE, sizeof (PtAuditLine));
+  audit->full = g_array_new (FALSE, TRUE, sizeof (gint));
+
+  return audit;
+}
+
+void
+pt_audit_free (PtAudit *audit)
+{
+  if (audit == NULL)
+    return;
+
+  g_free (audit->arena);
+  g_free (audit->visits);
+  g_free (audit->codes);
+  g_aligned_free (audit->slots);
+  g_array_unref (audit->blocks);
+  g_array_unref (audit->lines);
+  g_array_unref (audit->full);
+  g_free (audit->error_text);
+  g_free (audit->memo);
+  g_free (audit);
+}
+
+/* Bad rows and bad visits go to @func; without one they are only counted. */
+void
+pt_audit_set_report_func (PtAudit           *audit,
+                          PtAuditReportFunc  func,
+                          gpointer           user_data)
+{
+  audit->report = func;
+  audit->report_data = user_data;
+}
+
+gboolean
+pt_audit_has_billed (const PtAudit *audit)
+{
+  return audit->column[COL_BILLED] >= 0;
+}
+
+guint
+pt_audit_get_n_visits (const PtAudit *audit)
+{
+  return audit->n_visits;
+}
+
+/* Bytes the index holds, allocated room included. */
+gsize
+pt_audit_get_index_size (const PtAudit *audit)
+{
+  return audit->arena_cap + (gsize) audit->visits_cap * sizeof (VisitEntry) +
+         (gsize) audit->codes_cap * sizeof (CodeEntry) + (gsize) audit->n_slots * sizeof (Slot);
+}
+
+const PtAuditSummary *
+pt_audit_get_summary (const PtAudit *audit)
+{
+  return &audit->summary;
+}
+
+const char *
+pt_audit_status_to_string (PtAuditStatus status)
+{
+  static const char * const names[] = { "ok", "over", "under", "mixed", "unbilled", "error" };
+
+  g_return_val_if_fail (status <= PT_AUDIT_STATUS_BAD, "error");
+
+  return names[status];
+}
+
+static void
+report (PtAudit    *audit,
+        guint64     line,
+        const char *format,
+        ...) G_GNUC_PRINTF (3, 4);
+
+static void
+report (PtAudit    *audit,
+        guint64     line,
+        const char *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (audit->report == NULL)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  audit->report (line, message, audit->report_data);
+}
+
+/* ---- the index ---- */
+
+static guint32
+hash_id (const char *id,
+         gsize       len)
+{
+  guint32 h = 2166136261u; /* FNV-1a */
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) id[i]) * 16777619u;
+
+  return h;
+}
+
+static gboolean
+id_equal (const PtAudit *audit,
+          guint32        visit,
+          const char    *id,
+          gsize          len)
+{
+  const char *stored = audit->arena + audit->visits[visit].id;
+
+  return strncmp (stored, id, len) == 0 && stored[len] == '\0';
+}
+
+/* A hash table of random probes: 2 MiB-aligned and, where the system has
+ * them, on transparent huge pages, which saves most TLB misses. */
+static gpointer
+table_alloc0 (gsize n_bytes)
+{
+  gsize huge = 2 * 1024 * 1024;
+  gpointer table = g_aligned_alloc0 (1, n_bytes, n_bytes >= huge ? huge : sizeof (gpointer));
+
+#ifdef MADV_HUGEPAGE
+  if (n_bytes >= huge)
+    madvise (table, n_bytes, MADV_HUGEPAGE);
+#endif
+
+  return table;
+}
+
+static void
+grow_slots (PtAudit *audit)
+{
+  guint32 n = audit->n_slots ? audit->n_slots * 2 : 1024;
+  guint32 mask = n - 1;
+  Slot *slots = table_alloc0 ((gsize) n * sizeof (Slot));
+
+  for (guint32 k = 0; k < audit->n_slots; k++)
+    {
+      const Slot *old = &audit->slots[k];
+      guint32 i;
+
+      if (old->visit == 0)
+        continue;
+      for (i = old->hash & mask; slots[i].visit != 0; i = (i + 1) & mask)
+        ;
+      slots[i] = *old;
+    }
+
+  g_aligned_free (audit->slots);
+  audit->slots = slots;
+  audit->n_slots = n;
+}
+
+/* The visit of @id, added when new. */
+static gboolean
+find_visit (PtAudit     *audit,
+            const char  *id,
+            gsize        len,
+            guint32     *visit,
+            GError     **error)
+{
+  guint32 hash, mask, i;
+  VisitEntry *v;
+
+  if (audit->last_visit != NONE && id_equal (audit, audit->last_visit, id, len))
+    {
+      *visit = audit->last_visit;
+      return TRUE;
+    }
+
+  if ((audit->n_visits + 1) * (guint64) 2 > audit->n_slots)
+    grow_slots (audit);
+
+  hash = hash_id (id, len);
+  mask = audit->n_slots - 1;
+  for (i = hash & mask; audit->slots[i].visit != 0; i = (i + 1) & mask)
+    {
+      guint32 k = audit->slots[i].visit - 1;
+
+      if (audit->slots[i].hash == hash && id_equal (audit, k, id, len))
+        {
+          *visit = audit->last_visit = k;
+          return TRUE;
+        }
+    }
+
+  if (audit->n_visits >= MAX_VISITS || audit->arena_len + len + 1 > G_MAXUINT32)
+    {
+      g_set_error (error, PT_AUDIT_ERROR, PT_AUDIT_ERROR_TOO_MANY,
+                   _("more than %u visits, or their ids take more than 4 GiB: split the file"),
+                   MAX_VISITS);
+      return FALSE;
+    }
+
+  if (audit->arena_len + len + 1 > audit->arena_cap)
+    {
+      audit->arena_cap = MAX (audit->arena_cap * 2, MAX (4096, audit->arena_len + len + 1));
+      audit->arena = g_realloc (audit->arena, audit->arena_cap);
+    }
+  if (audit->n_visits == audit->visits_cap)
+    {
+      audit->visits_cap = MAX (256, audit->visits_cap * 2);
+      audit->visits = g_renew (VisitEntry, audit->visits, audit->visits_cap);
+    }
+
+  v = &audit->visits[audit->n_visits];
+  v->id = audit->arena_len;
+  v->first = v->last = NONE;
+  memcpy (audit->arena + audit->arena_len, id, len);
+  audit->arena[audit->arena_len + len] = '\0';
+  audit->arena_len += len + 1;
+
+  audit->slots[i].hash = hash;
+  audit->slots[i].visit = audit->n_visits + 1;
+  *visit = audit->last_visit = audit->n_visits++;
+
+  return TRUE;
+}
+
+static gboolean
+add_to_visit (PtAudit     *audit,
+              guint32      visit,
+              const char  *code,
+              gint         minutes,
+              gint         billed,
+              GError     **error)
+{
+  VisitEntry *v = &audit->visits[visit];
+  CodeEntry *c = NULL;
+
+  for (guint32 e = v->first; e != NONE; e = audit->codes[e].next)
+    if (memcmp (audit->codes[e].code, code, PT_CODE_LEN) == 0)
+      {
+        c = &audit->codes[e];
+        break;
+      }
+
+  if (c == NULL)
+    {
+      if (audit->n_codes >= G_MAXUINT32 - 1)
+        {
+          g_set_error_literal (error, PT_AUDIT_ERROR, PT_AUDIT_ERROR_TOO_MANY,
+                               _("more than 4 billion codes of visits: split the file"));
+          return FALSE;
+        }
+      if (audit->n_codes == audit->codes_cap)
+        {
+          audit->codes_cap = MAX (1024, audit->codes_cap * 2);
+          audit->codes = g_renew (CodeEntry, audit->codes, audit->codes_cap);
+        }
+
+      c = &audit->codes[audit->n_codes];
+      memcpy (c->code, code, PT_CODE_LEN);
+      c->spare = 0;
+      c->minutes = 0;
+      c->billed = 0;
+      c->next = NONE;
+      if (v->last == NONE)
+        v->first = audit->n_codes;
+      else
+        audit->codes[v->last].next = audit->n_codes;
+      v->last = audit->n_codes++;
+    }
+
+  c->minutes = MIN ((guint) c->minutes + (guint) minutes, G_MAXUINT16);
+  c->billed = MIN ((guint64) c->billed + (guint64) billed, G_MAXUINT32);
+
+  return TRUE;
+}
+
+/* ---- rows ---- */
+
+static const char *
+trim (const char *s,
+      gsize      *len)
+{
+  while (*len > 0 && (s[0] == ' ' || s[0] == '\t'))
+    s++, (*len)--;
+  while (*len > 0 && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+    (*len)--;
+
+  return s;
+}
+
+static gboolean
+parse_whole (const char *s,
+             gsize       len,
+             gint        max,
+             gint       *value)
+{
+  gint v = 0;
+
+  if (len == 0)
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (s[i] < '0' || s[i] > '9')
+        return FALSE;
+      v = v * 10 + (s[i] - '0');
+      if (v > max)
+        return FALSE;
+    }
+
+  *value = v;
+  return TRUE;
+}
+
+/* A field as shown in a message: at most 40 characters. */
+static char *
+shown (const char *s,
+       gsize       len)
+{
+  g_autofree char *copy = g_strndup (s, len);
+  g_autofree char *head = NULL;
+
+  if (g_utf8_strlen (copy, -1) <= 40)
+    return g_steal_pointer (&copy);
+
+  head = g_utf8_substring (copy, 0, 39);
+  return g_strconcat (head, "…", NULL);
+}
+
+static const char *
+field (PtCsvReader *reader,
+       gint         index,
+       gsize       *len)
+{
+  return trim (pt_csv_reader_get_field (reader, index, len), len);
+}
+
+static gboolean
+column_name_matches (const char *s,
+                     gsize       len,
+                     guint       column)
+{
+  return strlen (column_names[column]) == len &&
+         g_ascii_strncasecmp (s, column_names[column], len) == 0;
+}
+
+typedef enum { LAYOUT_HEADER, LAYOUT_DATA, LAYOUT_BAD, LAYOUT_FAILED } LayoutResult;
+
+/* The first good row: a header when it names any column, else the first data
+ * row, whose number of fields tells whether billed units are there. */
+static LayoutResult
+detect_layout (PtAudit      *audit,
+               PtCsvReader  *reader,
+               guint64       line,
+               GError      **error)
+{
+  guint n = pt_csv_reader_get_n_fields (reader);
+  gboolean header = FALSE;
+
+  for (guint i = 0; i < n && !header; i++)
+    {
+      gsize len;
+      const char *s = field (reader, i, &len);
+
+      for (guint c = 0; c < N_COLS; c++)
+        header |= column_name_matches (s, len, c);
+    }
+
+  if (header)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          gsize len;
+          const char *s = field (reader, i, &len);
+          gint match = -1;
+
+          for (guint c = 0; c < N_COLS && match < 0; c++)
+            if (column_name_matches (s, len, c))
+              match = c;
+
+          if (match < 0)
+            {
+              g_autofree char *name = shown (s, len);
+
+              report (audit, line,
+                      _("header: the audit does not read a column “%s” (it reads visit_id, code, minutes and billed_units); its values are ignored"),
+                      name);
+            }
+          else if (audit->column[match] >= 0)
+            {
+              g_set_error (error, PT_AUDIT_ERROR, PT_AUDIT_ERROR_HEADER,
+                           _("line %" G_GUINT64_FORMAT ": header: the column “%s” appears twice"),
+                           line, column_names[match]);
+              return LAYOUT_FAILED;
+            }
+          else
+            audit->column[match] = i;
+        }
+
+      for (guint c = 0; c < COL_BILLED; c++)
+        if (audit->column[c] < 0)
+          {
+            g_set_error (error, PT_AUDIT_ERROR, PT_AUDIT_ERROR_HEADER,
+                         _("line %" G_GUINT64_FORMAT ": header: no “%s” column; the audit needs visit_id, code and minutes, and reads billed_units when present"),
+                         line, column_names[c]);
+            return LAYOUT_FAILED;
+          }
+
+      audit->n_columns = n;
+      audit->layout_known = TRUE;
+      return LAYOUT_HEADER;
+    }
+
+  if (n != 3 && n != 4)
+    {
+      report (audit, line,
+              _("expected 3 or 4 fields (visit_id,code,minutes[,billed_units]) or a header row naming the columns, found %u"),
+              n);
+      return LAYOUT_BAD;
+    }
+
+  for (guint c = 0; c < n; c++)
+    audit->column[c] = c;
+  audit->n_columns = n;
+  audit->layout_known = TRUE;
+
+  return LAYOUT_DATA;
+}
+
+/* One data row into the index; a bad row is reported and FALSE is left in
+ * @used. Returns FALSE only when the index is full. */
+static gboolean
+add_row (PtAudit      *audit,
+         PtCsvReader  *reader,
+         guint64       line,
+         gboolean     *used,
+         GError      **error)
+{
+  const char *id, *code, *s;
+  gsize id_len, code_len, len;
+  gint minutes, billed = 0;
+  guint32 visit;
+  guint n = pt_csv_reader_get_n_fields (reader);
+  char code_buf[PT_CODE_LEN + 1];
+
+  *used = FALSE;
+
+  if (n != audit->n_columns)
+    {
+      report (audit, line, _("expected %u fields, found %u"), audit->n_columns, n);
+      return TRUE;
+    }
+
+  id = field (reader, audit->column[COL_VISIT], &id_len);
+  if (id_len == 0)
+    {
+      report (audit, line, _("visit_id: empty; every row needs the id of its visit"));
+      return TRUE;
+    }
+  if (id_len > MAX_ID_BYTES)
+    {
+      report (audit, line, _("visit_id: longer than %d bytes"), MAX_ID_BYTES);
+      return TRUE;
+    }
+
+  code = field (reader, audit->column[COL_CODE], &code_len);
+  if (code_len == PT_CODE_LEN)
+    {
+      memcpy (code_buf, code, PT_CODE_LEN);
+      code_buf[PT_CODE_LEN] = '\0';
+    }
+  if (code_len != PT_CODE_LEN || !pt_code_is_valid (code_buf))
+    {
+      g_autofree char *value = shown (code, code_len);
+
+      report (audit, line,
+              _("code: “%s” is not a code; a code is five digits, or a capital letter and four digits (97112, G0283)"),
+              value);
+      return TRUE;
+    }
+
+  s = field (reader, audit->column[COL_MINUTES], &len);
+  if (!parse_whole (s, len, PT_MAX_MINUTES, &minutes))
+    {
+      g_autofree char *value = shown (s, len);
+
+      report (audit, line, _("minutes: expected a whole number from 0 to %d, not “%s”"),
+              PT_MAX_MINUTES, value);
+      return TRUE;
+    }
+
+  if (audit->column[COL_BILLED] >= 0)
+    {
+      s = field (reader, audit->column[COL_BILLED], &len);
+      if (!parse_whole (s, len, MAX_BILLED, &billed))
+        {
+          g_autofree char *value = shown (s, len);
+
+          report (audit, line, _("billed_units: expected a whole number from 0 to %d, not “%s”"),
+                  MAX_BILLED, value);
+          return TRUE;
+        }
+    }
+
+  if (!find_visit (audit, id, id_len, &visit, error) ||
+      !add_to_visit (audit, visit, code_buf, minutes, billed, error))
+    return FALSE;
+
+  *used = TRUE;
+  return TRUE;
+}
+
+/* Reads every row of @reader into the index. Bad rows are reported and
+ * skipped; FALSE (with @error) when the input cannot be read, the header
+ * cannot be used or the index is full. Call it once per audit. */
+gboolean
+pt_audit_read (PtAudit      *audit,
+               PtCsvReader  *reader,
+               GError      **error)
+{
+  g_return_val_if_fail (audit != NULL && reader != NULL, FALSE);
+  g_return_val_if_fail (!audit->read_done, FALSE);
+
+  audit->read_done = TRUE;
+
+  for (;;)
+    {
+      g_autoptr(GError) row_error = NULL;
+      PtCsvStatus status = pt_csv_reader_next (reader, &row_error);
+      guint64 line = pt_csv_reader_get_line (reader);
+      gboolean used = FALSE;
+
+      switch (status)
+        {
+        case PT_CSV_END:
+          return TRUE;
+
+        case PT_CSV_FAILED:
+          g_propagate_error (error, g_steal_pointer (&row_error));
+          return FALSE;
+
+        case PT_CSV_BAD_ROW:
+          audit->summary.rows++;
+          audit->summary.rows_skipped++;
+          report (audit, line, "%s", row_error->message);
+          continue;
+
+        case PT_CSV_ROW:
+        default:
+          break;
+        }
+
+      if (!audit->layout_known)
+        {
+          switch (detect_layout (audit, reader, line, error))
+            {
+            case LAYOUT_FAILED:
+              return FALSE;
+            case LAYOUT_HEADER:
+              continue;
+            case LAYOUT_BAD:
+              audit->summary.rows++;
+              audit->summary.rows_skipped++;
+              continue;
+            case LAYOUT_DATA:
+            default:
+              break;
+            }
+        }
+
+      audit->summary.rows++;
+      if (!add_row (audit, reader, line, &used, error))
+        return FALSE;
+      if (!used)
+        audit->summary.rows_skipped++;
+    }
+}
+
+/* ---- judging ---- */
+
+static guint32
+hash_lines (const PtAuditLine *lines,
+            guint              n)
+{
+  guint32 h = 2166136261u; /* FNV-1a over each code and its minutes */
+
+  for (guint i = 0; i < n; i++)
+    {
+      for (guint k = 0; k < PT_CODE_LEN; k++)
+        h = (h ^ (guchar) lines[i].code[k]) * 16777619u;
+      h = (h ^ (guint32) lines[i].minutes) * 16777619u;
+    }
+
+  return h;
+}
+
+static const MemoEntry *
+memo_find (const PtAudit     *audit,
+           const PtAuditLine *lines,
+           guint              n,
+           guint32            hash)
+{
+  const MemoEntry *m;
+
+  if (audit->memo == NULL || n > MEMO_CODES)
+    return NULL;
+
+  m = &audit->memo[hash & (MEMO_SIZE - 1)];
+  if (m->n_codes != n || m->hash != hash)
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    if (m->minutes[i] != lines[i].minutes || memcmp (m->code[i], lines[i].code, PT_CODE_LEN) != 0)
+      return NULL;
+
+  return m;
+}
+
+static void
+memo_store (PtAudit             *audit,
+            const PtAuditLine   *lines,
+            guint                n,
+            guint32              hash,
+            const PtAllocResult *result)
+{
+  MemoEntry *m;
+  const PtTie *tie = result->ties->len > 0 ? &g_array_index (result->ties, PtTie, 0) : NULL;
+
+  if (n > MEMO_CODES || result->ties->len > 1)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    if (pt_alloc_result_get_code (result, i)->units > G_MAXUINT8)
+      return;
+
+  if (audit->memo == NULL)
+    audit->memo = g_new0 (MemoEntry, MEMO_SIZE);
+
+  m = &audit->memo[hash & (MEMO_SIZE - 1)];
+  m->hash = hash;
+  m->n_codes = n;
+  for (guint i = 0; i < n; i++)
+    {
+      const PtCodeUnits *c = pt_alloc_result_get_code (result, i);
+
+      memcpy (m->code[i], lines[i].code, PT_CODE_LEN);
+      m->minutes[i] = lines[i].minutes;
+      m->units[i] = c->units;
+      m->full[i] = MIN (c->full_units, G_MAXUINT8);
+    }
+
+  m->n_tie = tie ? tie->n_codes : 0;
+  m->tie_units = tie ? tie->units : 0;
+  for (guint k = 0; k < m->n_tie; k++)
+    m->tie[k] = tie->codes[k];
+}
+
+/* Among the valid allocations of a tie (which @units of the tied codes carry
+ * a leftover unit on top of their @full units), the one closest to the bill:
+ * codes billed above their whole units get the leftover units first, then the
+ * engine's order. */
+static void
+settle_tie (PtAuditLine *lines,
+            const gint  *full,
+            const guint *tied,
+            guint        n_tied,
+            gint         units)
+{
+  gint left = units;
+
+  for (guint k = 0; k < n_tied; k++)
+    lines[tied[k]].expected = full[tied[k]];
+
+  for (guint k = 0; k < n_tied && left > 0; k++)
+    {
+      PtAuditLine *l = &lines[tied[k]];
+
+      if (l->billed > l->expected)
+        {
+          l->expected++;
+          left--;
+        }
+    }
+
+  for (guint k = 0; k < n_tied && left > 0; k++)
+    {
+      PtAuditLine *l = &lines[tied[k]];
+
+      if (l->expected == full[tied[k]])
+        {
+          l->expected++;
+          left--;
+        }
+    }
+}
+
+/* The engine's units for the visit in audit->lines, its ties settled toward
+ * the bill. FALSE when the engine refuses the visit. */
+static gboolean
+expect_units (PtAudit       *audit,
+              PtAuditVisit  *visit,
+              gboolean       billed,
+              GError       **error)
+{
+  PtAuditLine *lines = (PtAuditLine *) (gpointer) audit->lines->data;
+  guint n = audit->lines->len;
+  guint32 hash = hash_lines (lines, n);
+  const MemoEntry *m = memo_find (audit, lines, n, hash);
+  g_autoptr(PtAllocResult) result = NULL;
+  PtAllocInput input = { 0 };
+  gint *full;
+
+  g_array_set_size (audit->full, n);
+  full = (gint *) (gpointer) audit->full->data;
+
+  if (m != NULL)
+    {
+      guint tied[MEMO_CODES];
+
+      for (guint i = 0; i < n; i++)
+        {
+          lines[i].expected = m->units[i];
+          full[i] = m->full[i];
+        }
+      for (guint k = 0; k < m->n_tie; k++)
+        tied[k] = m->tie[k];
+
+      visit->tie = m->n_tie > 0;
+      if (billed && m->n_tie > 0)
+        settle_tie (lines, full, tied, m->n_tie, m->tie_units);
+      return TRUE;
+    }
+
+  g_array_set_size (audit->blocks, n);
+  for (guint i = 0; i < n; i++)
+    {
+      PtAllocBlock *block = &g_array_index (audit->blocks, PtAllocBlock, i);
+
+      memset (block, 0, sizeof *block);
+      memcpy (block->code, lines[i].code, PT_CODE_LEN);
+      block->minutes = lines[i].minutes;
+      block->timed = pt_code_default_timed (block->code);
+      block->provider = PT_PROVIDER_THERAPIST;
+    }
+
+  input.method = audit->method;
+  input.tie_rule = PT_TIE_RULE_ENTRY_ORDER;
+  input.blocks = (const PtAllocBlock *) (gconstpointer) audit->blocks->data;
+  input.n_blocks = n;
+
+  result = pt_allocate (&input, error);
+  if (result == NULL)
+    return FALSE;
+
+  /* One block per code, so the result's codes are the lines, in order. */
+  g_assert (result->codes->len == n);
+  for (guint i = 0; i < n; i++)
+    {
+      const PtCodeUnits *c = pt_alloc_result_get_code (result, i);
+
+      lines[i].expected = c->units;
+      full[i] = c->full_units;
+    }
+  memo_store (audit, lines, n, hash, result);
+
+  visit->tie = result->ties->len > 0;
+  for (guint t = 0; billed && t < result->ties->len; t++)
+    {
+      const PtTie *tie = &g_array_index (result->ties, PtTie, t);
+
+      settle_tie (lines, full, tie->codes, tie->n_codes, tie->units);
+    }
+
+  return TRUE;
+}
+
+static void
+judge_visit (PtAudit      *audit,
+             guint32       index,
+             PtAuditVisit *visit)
+{
+  const VisitEntry *v = &audit->visits[index];
+  g_autoptr(GError) error = NULL;
+  PtAuditLine *lines;
+  gboolean billed = pt_audit_has_billed (audit);
+  gint64 over = 0, under = 0;
+
+  g_array_set_size (audit->lines, 0);
+  for (guint32 e = v->first; e != NONE; e = audit->codes[e].next)
+    {
+      const CodeEntry *c = &audit->codes[e];
+      PtAuditLine line = { 0 };
+
+      memcpy (line.code, c->code, PT_CODE_LEN);
+      line.minutes = c->minutes;
+      line.billed = MIN (c->billed, (guint32) G_MAXINT);
+      g_array_append_val (audit->lines, line);
+    }
+
+  memset (visit, 0, sizeof *visit);
+  visit->visit_id = audit->arena + v->id;
+  visit->method = audit->method;
+  visit->lines = (const PtAuditLine *) (gconstpointer) audit->lines->data;
+  visit->n_lines = audit->lines->len;
+
+  if (!expect_units (audit, visit, billed, &error))
+    {
+      g_free (audit->error_text);
+      audit->error_text = g_strdup (error->message);
+      visit->status = PT_AUDIT_STATUS_BAD;
+      visit->error = audit->error_text;
+      report (audit, 0, _("visit “%s”: %s"), visit->visit_id, error->message);
+      return;
+    }
+
+  if (!billed)
+    {
+      visit->status = PT_AUDIT_STATUS_UNBILLED;
+      return;
+    }
+
+  lines = (PtAuditLine *) (gpointer) audit->lines->data;
+  for (guint i = 0; i < visit->n_lines; i++)
+    {
+      gint64 d = (gint64) lines[i].billed - lines[i].expected;
+
+      if (d > 0)
+        over += d;
+      else
+        under -= d;
+      visit->units_difference += d;
+    }
+
+  if (over > 0 && under > 0)
+    visit->status = PT_AUDIT_STATUS_MIXED;
+  else if (over > 0)
+    visit->status = PT_AUDIT_STATUS_OVER;
+  else if (under > 0)
+    visit->status = PT_AUDIT_STATUS_UNDER;
+  else
+    visit->status = PT_AUDIT_STATUS_OK;
+
+  audit->summary.units_over += over;
+  audit->summary.units_under += under;
+}
+
+/* Judges every visit in the order it first appeared, hands each to @func
+ * (may be NULL) and fills the summary. FALSE when @func stopped the run. */
+gboolean
+pt_audit_run (PtAudit          *audit,
+              PtAuditVisitFunc  func,
+              gpointer          user_data)
+{
+  PtAuditSummary *s = &audit->summary;
+
+  s->visits = audit->n_visits;
+  s->ok = s->over = s->under = s->mixed = s->unbilled = s->bad_visits = 0;
+  s->units_over = s->units_under = 0;
+
+  for (guint32 i = 0; i < audit->n_visits; i++)
+    {
+      PtAuditVisit visit;
+
+      judge_visit (audit, i, &visit);
+
+      switch (visit.status)
+        {
+        case PT_AUDIT_STATUS_OK:
+          s->ok++;
+          break;
+        case PT_AUDIT_STATUS_OVER:
+          s->over++;
+          break;
+        case PT_AUDIT_STATUS_UNDER:
+          s->under++;
+          break;
+        case PT_AUDIT_STATUS_MIXED:
+          s->mixed++;
+          break;
+        case PT_AUDIT_STATUS_UNBILLED:
+          s->unbilled++;
+          break;
+        case PT_AUDIT_STATUS_BAD:
+        default:
+          s->bad_visits++;
+          break;
+        }
+
+      if (func != NULL && !func (&visit, user_data))
+        return FALSE;
+    }
+
+  return TRUE;
+}
