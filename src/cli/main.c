@@ -10,6 +10,7 @@
 
 static const PtCliCommand commands[] = {
   { "allocate", N_("Billable units for one visit or a stream of visits"), pt_cli_allocate },
+  { "audit", N_("Check billed units of many visits in a CSV file"), pt_cli_audit },
   { "check", N_("Units and documentation findings for a saved visit"), pt_cli_check },
   { "codes", N_("Look up rehab codes in the offline catalogue"), pt_cli_codes },
   { "conformance", N_("Run a file of test vectors through the engine"), pt_cli_conformance },

@@ -22,6 +22,8 @@ typedef struct {
 
 int  pt_cli_allocate        (int                  argc,
                              char               **argv);
+int  pt_cli_audit           (int                  argc,
+                             char               **argv);
 int  pt_cli_check           (int                  argc,
                              char               **argv);
 int  pt_cli_codes           (int                  argc,

@@ -1,0 +1,302 @@
+/* pt-cli-audit.c: pt97112-cli audit
+ *
+ * Reads a CSV of visit rows (visit_id,code,minutes[,billed_units]), checks the
+ * billed units of every visit against what its minutes support and prints the
+ * flagged visits and a summary, or JSON lines (one a visit, then the summary).
+ * Bad rows and visits the engine refuses go to standard error with their line.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "pt-alloc-request.h"
+#include "pt-audit.h"
+#include "pt-cli.h"
+
+typedef struct {
+  const char *path;
+  GString    *out;
+  gboolean    json;
+  gboolean    write_failed;
+  guint64     flagged_shown;
+} AuditOutput;
+
+static void
+report_problem (guint64     line,
+                const char *message,
+                gpointer    user_data)
+{
+  AuditOutput *o = user_data;
+
+  if (line > 0)
+    g_printerr ("%s:%" G_GUINT64_FORMAT ": %s\n", o->path, line, message);
+  else
+    g_printerr ("%s: %s\n", o->path, message);
+}
+
+static void
+append_units (GString           *out,
+              const PtAuditVisit *visit,
+              gboolean           billed)
+{
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < visit->n_lines; i++)
+    {
+      const PtAuditLine *l = &visit->lines[i];
+
+      g_string_append_printf (out, "%s\"%s\": %d", i ? ", " : "", l->code,
+                              billed ? l->billed : l->expected);
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+append_visit_json (GString            *out,
+                   const PtAuditVisit *visit)
+{
+  g_string_append (out, "{\"visit_id\": ");
+  pt_json_append_string (out, visit->visit_id);
+  g_string_append (out, ", \"method\": ");
+  pt_json_append_string (out, pt_method_to_string (visit->method));
+
+  if (visit->status == PT_AUDIT_STATUS_BAD)
+    {
+      g_string_append (out, ", \"error\": ");
+      pt_json_append_string (out, visit->error);
+      g_string_append (out, "}\n");
+      return;
+    }
+
+  g_string_append (out, ", \"expected\": ");
+  append_units (out, visit, FALSE);
+
+  if (visit->status == PT_AUDIT_STATUS_UNBILLED)
+    {
+      g_string_append (out, ", \"billed\": null, \"status\": \"unbilled\", \"units_difference\": null}\n");
+      return;
+    }
+
+  g_string_append (out, ", \"billed\": ");
+  append_units (out, visit, TRUE);
+  g_string_append_printf (out, ", \"status\": \"%s\", \"units_difference\": %" G_GINT64_FORMAT "}\n",
+                          pt_audit_status_to_string (visit->status), visit->units_difference);
+}
+
+static const char *
+status_label (PtAuditStatus status)
+{
+  switch (status)
+    {
+    case PT_AUDIT_STATUS_OVER:
+      /* Translators: audit status, at most 8 characters */
+      return _("over");
+    case PT_AUDIT_STATUS_UNDER:
+      /* Translators: audit status, at most 8 characters */
+      return _("under");
+    case PT_AUDIT_STATUS_MIXED:
+      /* Translators: audit status, at most 8 characters */
+      return _("mixed");
+    case PT_AUDIT_STATUS_OK:
+    case PT_AUDIT_STATUS_UNBILLED:
+    case PT_AUDIT_STATUS_BAD:
+    default:
+      return pt_audit_status_to_string (status);
+    }
+}
+
+/* A flagged visit in the text table: one line per code, the visit's columns
+ * on its first line. */
+static void
+append_visit_text (AuditOutput        *o,
+                   const PtAuditVisit *visit)
+{
+  GString *out = o->out;
+
+  if (o->flagged_shown++ == 0)
+    g_string_append_printf (out, "%-14s %-8s %6s  %-6s %8s %7s\n",
+                            _("Visit"), _("Status"), _("Diff"), _("Code"),
+                            _("Expected"), _("Billed"));
+
+  for (guint i = 0; i < visit->n_lines; i++)
+    {
+      const PtAuditLine *l = &visit->lines[i];
+
+      if (i == 0 && visit->units_difference == 0)
+        g_string_append_printf (out, "%-14s %-8s %6d", visit->visit_id,
+                                status_label (visit->status), 0);
+      else if (i == 0)
+        g_string_append_printf (out, "%-14s %-8s %+6" G_GINT64_FORMAT, visit->visit_id,
+                                status_label (visit->status), visit->units_difference);
+      else
+        g_string_append_printf (out, "%-14s %-8s %6s", "", "", "");
+      g_string_append_printf (out, "  %-6s %8d %7d%s\n", l->code, l->expected, l->billed,
+                              l->billed != l->expected ? "  *" : "");
+    }
+}
+
+static gboolean
+write_visit (const PtAuditVisit *visit,
+             gpointer            user_data)
+{
+  AuditOutput *o = user_data;
+
+  if (o->json)
+    append_visit_json (o->out, visit);
+  else if (visit->status == PT_AUDIT_STATUS_OVER || visit->status == PT_AUDIT_STATUS_UNDER ||
+           visit->status == PT_AUDIT_STATUS_MIXED)
+    append_visit_text (o, visit);
+
+  if (o->out->len > 64 * 1024 && !pt_cli_write (o->out))
+    {
+      o->write_failed = TRUE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+append_summary_json (GString              *out,
+                     const PtAuditSummary *s)
+{
+  g_string_append_printf (out,
+                          "{\"summary\": {\"visits\": %" G_GUINT64_FORMAT ", \"ok\": %" G_GUINT64_FORMAT
+                          ", \"over\": %" G_GUINT64_FORMAT ", \"under\": %" G_GUINT64_FORMAT
+                          ", \"mixed\": %" G_GUINT64_FORMAT ", \"units_over\": %" G_GUINT64_FORMAT
+                          ", \"units_under\": %" G_GUINT64_FORMAT ", \"rows\": %" G_GUINT64_FORMAT
+                          ", \"rows_skipped\": %" G_GUINT64_FORMAT ", \"unbilled\": %" G_GUINT64_FORMAT
+                          ", \"bad_visits\": %" G_GUINT64_FORMAT "}}\n",
+                          s->visits, s->ok, s->over, s->under, s->mixed, s->units_over,
+                          s->units_under, s->rows, s->rows_skipped, s->unbilled, s->bad_visits);
+}
+
+static void
+append_summary_text (AuditOutput          *o,
+                     const PtAuditSummary *s,
+                     PtMethod              method,
+                     gboolean              billed)
+{
+  GString *out = o->out;
+
+  if (!billed)
+    g_string_append (out, _("The file has no billed_units column: nothing to compare. "
+                            "“--json” lists the units each visit supports.\n"));
+  else if (o->flagged_shown == 0)
+    g_string_append (out, _("No visit is billed over or under what its minutes support.\n"));
+  else
+    g_string_append (out, _("* billed units differ from what the minutes support "
+                            "(when leftover minutes tie, the valid choice closest to the bill).\n"));
+
+  g_string_append_printf (out, _("\nMethod: %s\n"), pt_method_display_name (method));
+  g_string_append_printf (out, _("Visits: %" G_GUINT64_FORMAT "   ok %" G_GUINT64_FORMAT
+                                 "   over %" G_GUINT64_FORMAT "   under %" G_GUINT64_FORMAT
+                                 "   mixed %" G_GUINT64_FORMAT "\n"),
+                          s->visits, s->ok, s->over, s->under, s->mixed);
+  if (s->unbilled > 0)
+    g_string_append_printf (out, _("Visits without billed units: %" G_GUINT64_FORMAT "\n"), s->unbilled);
+  if (s->bad_visits > 0)
+    g_string_append_printf (out, _("Visits that could not be checked: %" G_GUINT64_FORMAT
+                                   " (see the messages above)\n"), s->bad_visits);
+  g_string_append_printf (out, _("Units billed over what the minutes support: %" G_GUINT64_FORMAT "\n"),
+                          s->units_over);
+  g_string_append_printf (out, _("Units billed under what the minutes support: %" G_GUINT64_FORMAT "\n"),
+                          s->units_under);
+  g_string_append_printf (out, _("Rows: %" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT " skipped)\n"),
+                          s->rows, s->rows_skipped);
+}
+
+int
+pt_cli_audit (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PtAudit) audit = NULL;
+  g_autoptr(PtCsvReader) reader = NULL;
+  g_autoptr(GString) out = g_string_sized_new (128 * 1024);
+  g_autofree char *method_str = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean json = FALSE;
+  PtMethod method = PT_METHOD_CMS;
+  const PtAuditSummary *summary;
+  AuditOutput o = { 0 };
+  FILE *in;
+  gboolean read_ok;
+  const GOptionEntry entries[] = {
+    { "method", 'm', 0, G_OPTION_ARG_STRING, &method_str,
+      N_("Billing method: cms (Medicare total time, the default) or ama (per code)"), "cms|ama" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Write JSON lines: one a visit, then the summary"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+
+  context = pt_cli_context_new (_("FILE.csv"),
+                                _("Check the billed units of many visits against their minutes."),
+                                _("The CSV has the columns visit_id,code,minutes and optionally billed_units,\n"
+                                  "with or without a header row; a visit’s rows may be anywhere in the file.\n"
+                                  "Exit status: 0 nothing over- or under-billed, 1 some visit flagged,\n"
+                                  "2 bad usage or a file that cannot be read.\n\n"
+                                  "Examples:\n"
+                                  "  pt97112-cli audit claims.csv\n"
+                                  "  pt97112-cli audit --method ama --json claims.csv > audit.jsonl\n"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return pt_cli_usage_error (context, "%s", error->message);
+
+  if (method_str != NULL && !pt_method_from_string (method_str, &method))
+    return pt_cli_usage_error (context, _("--method: expected “cms” or “ama”, not “%s”"), method_str);
+
+  if (files == NULL || files[0] == NULL)
+    return pt_cli_usage_error (context, _("name the CSV file to audit (- for standard input)"));
+  if (files[1] != NULL)
+    return pt_cli_usage_error (context, _("audit reads one file; “%s” is one too many"), files[1]);
+
+  o.path = files[0];
+  if (g_strcmp0 (o.path, "-") == 0)
+    {
+      in = stdin;
+      o.path = _("standard input");
+    }
+  else if (!(in = fopen (o.path, "rb")))
+    {
+      int saved = errno;
+      return pt_cli_usage_error (NULL, _("cannot read %s: %s"), o.path, g_strerror (saved));
+    }
+
+  audit = pt_audit_new (method);
+  pt_audit_set_report_func (audit, report_problem, &o);
+  reader = pt_csv_reader_new_for_file (in);
+  read_ok = pt_audit_read (audit, reader, &error);
+  if (in != stdin)
+    fclose (in);
+
+  if (!read_ok)
+    return pt_cli_usage_error (NULL, "%s: %s", o.path, error->message);
+
+  o.out = out;
+  o.json = json;
+  pt_audit_run (audit, write_visit, &o);
+  summary = pt_audit_get_summary (audit);
+
+  if (!o.write_failed)
+    {
+      if (json)
+        append_summary_json (out, summary);
+      else
+        append_summary_text (&o, summary, method, pt_audit_has_billed (audit));
+      if (!pt_cli_write (out))
+        o.write_failed = TRUE;
+    }
+
+  if (fflush (stdout) != 0 || o.write_failed)
+    {
+      g_printerr (_("pt97112-cli: writing the output failed\n"));
+      return PT_CLI_BAD_INPUT;
+    }
+
+  return summary->over + summary->under + summary->mixed > 0 ? PT_CLI_FAILED : PT_CLI_OK;
+}
