@@ -33,6 +33,7 @@ void pt_window_add_sidebar_page      (PtWindow       *self,
                                       GtkWidget      *page,
                                       const char     *name,
                                       const char     *title);
+void pt_window_setup_panes           (PtWindow       *self);
 void pt_window_class_install_actions (GtkWidgetClass *widget_class);
 void pt_window_update_actions        (PtWindow       *self);
 void pt_window_update_recent_menu    (PtWindow       *self);

@@ -267,6 +267,8 @@ pt_window_new (PtApplication *app)
   g_signal_connect_object (self->settings, "notify::show-both-methods",
                            G_CALLBACK (pt_window_update_actions), self, G_CONNECT_SWAPPED);
 
+  pt_window_setup_panes (self);
+
   pt_settings_get_window_size (self->settings, &width, &height, &maximized);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (maximized)
