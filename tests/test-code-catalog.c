@@ -57,11 +57,9 @@ static const struct {
   { "G0283", FALSE, PT_UNIT_BASIS_SESSION, PT_CONFIDENCE_SECONDARY },     /* W */
 };
 
-/* Codes where the catalogue and pt_code_default_timed() are known to differ.
- * 97552 (group caregiver training, new in 2024) is billed once per session by
- * the secondary sources found, but the engine's built-in untimed list does not
- * have it. Reported; the engine is not this test's to change. */
-static const char * const known_disagreements[] = { "97552", NULL };
+/* Codes where the catalogue and pt_code_default_timed() are known to differ:
+ * none now (97552, group caregiver training, is untimed in both). */
+static const char * const known_disagreements[] = { NULL };
 
 static PtCodeCatalog *
 catalog (void)

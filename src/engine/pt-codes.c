@@ -38,6 +38,7 @@ static const struct {
   { "97597", "97598" },
   { "97602", "97602" },
   { "97605", "97608" },
+  { "97552", "97552" }, /* group caregiver training: once per session (unconfirmed) */
   { "97610", "97610" },
   { "G0283", "G0283" },
 };
