@@ -14,6 +14,7 @@ static const PtCliCommand commands[] = {
   { "check", N_("Units and documentation findings for a saved visit"), pt_cli_check },
   { "codes", N_("Look up rehab codes in the offline catalogue"), pt_cli_codes },
   { "conformance", N_("Run a file of test vectors through the engine"), pt_cli_conformance },
+  { "scenarios", N_("The built-in teaching scenarios and their units"), pt_cli_scenarios },
 };
 
 static void

@@ -30,6 +30,8 @@ int  pt_cli_codes           (int                  argc,
                              char               **argv);
 int  pt_cli_conformance     (int                  argc,
                              char               **argv);
+int  pt_cli_scenarios       (int                  argc,
+                             char               **argv);
 
 void pt_cli_print_result    (GString             *out,
                              const PtAllocResult *result);
