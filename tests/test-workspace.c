@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pt-test-utils.h"
+#include "pt-visit-check.h"
 #include "pt-visit-io.h"
 #include "pt-visit-summary.h"
 #include "pt-workspace.h"
@@ -274,6 +275,41 @@ test_summary_text (void)
   g_assert_true (strstr (text, "beat 97110") != NULL);
 }
 
+/* The assistant-modifier finding states the units the CQ/CO calculator
+ * worked out, not a generic reminder. */
+static void
+test_assistant_finding_states_units (void)
+{
+  g_autoptr(PtWorkspace) ws = pt_workspace_new (NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  PtBlock *pta, *pt;
+  gboolean seen = FALSE;
+
+  pt_visit_set_date (pt_workspace_get_visit (ws), "2026-03-14");
+  /* CMS's example: the assistant 23 minutes, the therapist 13 of 97110 (2 units, 1 with CQ) */
+  pta = add_block (ws, "97110", 23);
+  pt_block_set_provider (pta, PT_PROVIDER_ASSISTANT);
+  pt = add_block (ws, "97110", 13);
+  pt_block_set_provider (pt, PT_PROVIDER_THERAPIST);
+  add_block (ws, "97140", 30);
+
+  findings = pt_visit_check (pt_workspace_get_visit (ws), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PtDocFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_strcmp0 (f->id, "assistant-modifier") == 0)
+        {
+          seen = TRUE;
+          g_assert_cmpstr (f->code, ==, "97110");
+          g_assert_true (strstr (f->message, "1 unit carries CQ with GP") != NULL);
+        }
+    }
+  g_assert_true (seen);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -288,6 +324,7 @@ main (int    argc,
   g_test_add_func ("/workspace/tie-choice", test_tie_choice);
   g_test_add_func ("/workspace/draft-restore", test_draft_restore);
   g_test_add_func ("/workspace/summary-text", test_summary_text);
+  g_test_add_func ("/workspace/assistant-finding-states-units", test_assistant_finding_states_units);
 
   return g_test_run ();
 }

@@ -1197,6 +1197,23 @@ assistant_modifier_message (PtDiscipline  discipline,
                           code, modifier, therapy);
 }
 
+/* The units of @code that carry CQ/CO as the calculator worked them out, or -1. */
+static gint
+computed_modifier_units (const PtDocInput *input,
+                         const char       *code)
+{
+  gint idx;
+
+  if (input->assistant == NULL || !input->assistant->applies)
+    return -1;
+
+  idx = pt_assistant_result_find_code (input->assistant, code);
+  if (idx < 0)
+    return -1;
+
+  return pt_assistant_result_get_code (input->assistant, idx)->units_with_modifier;
+}
+
 static void
 check_assistant (GPtrArray           *out,
                  const PtDocInput    *input,
@@ -1220,7 +1237,8 @@ check_assistant (GPtrArray           *out,
         continue;
 
       add_finding (out, "assistant-modifier", PT_DOC_SEVERITY_INFO, (gint) i, b->code, PT_DOC_FIELD_NONE,
-                   assistant_modifier_message (input->discipline, b->code, -1),
+                   assistant_modifier_message (input->discipline, b->code,
+                                               computed_modifier_units (input, b->code)),
                    g_strdup (_("Record the assistant’s minutes apart from yours and from the minutes you gave together; the modifier is decided unit by unit.")));
     }
 }

@@ -35,6 +35,7 @@
 #include <glib.h>
 
 #include "pt-allocation.h"
+#include "pt-assistant.h"
 #include "pt-engine-types.h"
 
 G_BEGIN_DECLS
@@ -109,10 +110,11 @@ typedef struct {
 } PtDocBlock;
 
 typedef struct {
-  PtDiscipline        discipline;
-  PtDocDiagnosis      diagnosis;
-  const PtDocBlock   *blocks;
-  guint               n_blocks;
+  PtDiscipline              discipline;
+  PtDocDiagnosis            diagnosis;
+  const PtDocBlock         *blocks;
+  guint                     n_blocks;
+  const PtAssistantResult  *assistant; /* CQ/CO worked out for the visit, or NULL */
 } PtDocInput;
 
 typedef struct {

@@ -10,6 +10,7 @@
 
 #include "pt-doc-lexicon.h"
 #include "pt-visit-check.h"
+#include "pt-visit-assistant.h"
 
 static PtDocDiagnosis
 doc_diagnosis (PtDiagnosisCategory category)
@@ -86,6 +87,7 @@ pt_visit_check_run (PtVisit    *visit,
   g_autoptr(PtVisitInput) cms_input = NULL;
   g_autoptr(PtVisitInput) ama_input = NULL;
   g_autofree PtDocBlock *blocks = NULL;
+  g_autoptr(PtAssistantResult) assistant = NULL;
   const PtLexicon *lexicon;
   PtDocInput input = { 0 };
   guint n;
@@ -111,6 +113,11 @@ pt_visit_check_run (PtVisit    *visit,
   input.diagnosis = doc_diagnosis (pt_visit_get_diagnosis_category (visit));
   input.blocks = blocks;
   input.n_blocks = n;
+  if (pt_visit_has_assistant_minutes (visit))
+    {
+      assistant = pt_visit_compute_modifiers (visit, check->cms);
+      input.assistant = assistant;
+    }
 
   check->findings = pt_doc_check (lexicon, &input, check->cms, check->ama, check->method);
 
