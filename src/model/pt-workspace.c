@@ -15,6 +15,7 @@
 
 #include "pt-format-error.h"
 #include "pt-json-read.h"
+#include "pt-visit-check.h"
 #include "pt-visit-io.h"
 #include "pt-workspace.h"
 
@@ -30,6 +31,8 @@ struct _PtWorkspace
   PtAllocResult *results[2];
   GError        *error;
   GPtrArray     *block_problems; /* char * or NULL, one per block */
+  PtVisitCheck  *check;          /* documentation checks, made on demand */
+  gboolean       check_valid;
   char          *draft_id;
   guint          record_source;
   guint          draft_source;
@@ -76,6 +79,8 @@ pt_workspace_recompute (PtWorkspace *self)
   PtTieRule rule = self->settings ? pt_settings_get_tie_rule (self->settings) : PT_TIE_RULE_ENTRY_ORDER;
 
   g_clear_error (&self->error);
+  g_clear_pointer (&self->check, pt_visit_check_free);
+  self->check_valid = FALSE;
   g_ptr_array_set_size (self->block_problems, 0);
   {
     g_autoptr(PtVisitInput) all = pt_visit_input_new (self->visit, PT_METHOD_CMS, rule);
@@ -190,6 +195,7 @@ pt_workspace_finalize (GObject *object)
   g_clear_error (&self->error);
   g_free (self->draft_id);
   g_ptr_array_unref (self->block_problems);
+  g_clear_pointer (&self->check, pt_visit_check_free);
 
   G_OBJECT_CLASS (pt_workspace_parent_class)->finalize (object);
 }
@@ -323,6 +329,30 @@ pt_workspace_get_result (PtWorkspace *self,
   g_return_val_if_fail (method <= PT_METHOD_AMA, NULL);
 
   return self->results[method];
+}
+
+/* The documentation checks of the visit as it is now, or NULL while the
+ * visit cannot be computed. Made on first use after each change, so typing
+ * pays only for the allocation; the window asks for it when idle. */
+const PtVisitCheck *
+pt_workspace_get_check (PtWorkspace *self)
+{
+  if (!self->check_valid)
+    {
+      PtTieRule rule = self->settings ? pt_settings_get_tie_rule (self->settings) : PT_TIE_RULE_ENTRY_ORDER;
+
+      self->check_valid = TRUE;
+      if (self->error == NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          self->check = pt_visit_check_run (self->visit, rule, &error);
+          if (self->check == NULL)
+            g_warning ("The documentation checks could not run: %s", error->message);
+        }
+    }
+
+  return self->check;
 }
 
 /* What is wrong with block @position on its own, or NULL. */

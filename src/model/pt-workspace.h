@@ -6,6 +6,7 @@
 #include "pt-history.h"
 #include "pt-settings.h"
 #include "pt-visit.h"
+#include "pt-visit-check.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ PtHistory           *pt_workspace_get_history       (PtWorkspace   *self);
 const PtAllocResult *pt_workspace_get_result        (PtWorkspace   *self,
                                                      PtMethod       method);
 const GError        *pt_workspace_get_error         (PtWorkspace   *self);
+const PtVisitCheck  *pt_workspace_get_check         (PtWorkspace   *self);
 const char          *pt_workspace_get_block_problem (PtWorkspace   *self,
                                                      guint          position);
 void                 pt_workspace_recompute         (PtWorkspace   *self);

@@ -10,6 +10,7 @@
 
 #include "pt-block-row.h"
 #include "pt-codes.h"
+#include "pt-doc-checks.h"
 
 struct _PtBlockRow
 {
@@ -32,6 +33,7 @@ struct _PtBlockRow
   GtkBox        *findings_box;
   GtkWidget     *up_button;
   GtkWidget     *down_button;
+  char          *catalogue_title;
 };
 
 enum {
@@ -91,10 +93,19 @@ update_code_state (PtBlockRow *self)
 
   if (!valid)
     gtk_label_set_text (self->title_label, *code ? _("not a code yet: five digits, or a letter and four digits") : "");
-  else if (!pt_block_get_timed (self->block))
-    gtk_label_set_text (self->title_label, _("untimed: one unit"));
   else
-    gtk_label_set_text (self->title_label, "");
+    {
+      g_autofree char *text = NULL;
+
+      if (!pt_block_get_timed (self->block))
+        text = self->catalogue_title
+               ? g_strdup_printf (_("%s · untimed: one unit"), self->catalogue_title)
+               : g_strdup (_("untimed: one unit"));
+      else
+        text = g_strdup (self->catalogue_title ? self->catalogue_title : "");
+      gtk_label_set_text (self->title_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), text);
+    }
 }
 
 static void
@@ -132,6 +143,7 @@ pt_block_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PT_TYPE_BLOCK_ROW);
   g_clear_object (&self->block);
   g_clear_pointer (&self->skilled_toggles, g_ptr_array_unref);
+  g_clear_pointer (&self->catalogue_title, g_free);
 
   G_OBJECT_CLASS (pt_block_row_parent_class)->dispose (object);
 }
@@ -331,4 +343,125 @@ pt_block_row_set_code_model (PtBlockRow   *self,
   gtk_entry_completion_set_popup_set_width (completion, FALSE);
   gtk_entry_set_completion (self->code_entry, completion);
   g_object_unref (completion);
+}
+
+/* The catalogue's short name of the code, shown beside it (NULL: none). */
+void
+pt_block_row_set_title (PtBlockRow *self,
+                        const char *title)
+{
+  if (g_strcmp0 (self->catalogue_title, title) == 0)
+    return;
+
+  g_free (self->catalogue_title);
+  self->catalogue_title = g_strdup (title);
+  update_code_state (self);
+}
+
+void
+pt_block_row_focus_field (PtBlockRow *self,
+                          const char *field)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->doc_grid)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_ENTRY (child) && g_strcmp0 (gtk_widget_get_name (child), field) == 0)
+      {
+        gtk_expander_set_expanded (self->doc_expander, TRUE);
+        gtk_widget_grab_focus (child);
+        return;
+      }
+}
+
+static void
+on_go_to_field (GtkButton  *button,
+                PtBlockRow *self)
+{
+  pt_block_row_focus_field (self, g_object_get_data (G_OBJECT (button), "field"));
+}
+
+static const char *
+severity_icon (PtDocSeverity severity)
+{
+  switch (severity)
+    {
+    case PT_DOC_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case PT_DOC_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case PT_DOC_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+/* Shows the documentation findings about this block: an icon on the row for
+ * the most serious one, and each message with its hint in the expander, with
+ * a button that takes the focus to the field concerned. */
+void
+pt_block_row_set_findings (PtBlockRow *self,
+                           GPtrArray  *findings)
+{
+  GtkWidget *child;
+  PtDocSeverity worst = PT_DOC_SEVERITY_INFO;
+  guint n = findings ? findings->len : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_box))))
+    gtk_box_remove (self->findings_box, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      PtDocFinding *f = g_ptr_array_index (findings, i);
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (f->severity));
+      GtkWidget *message = gtk_label_new (f->message);
+      GtkWidget *hint = gtk_label_new (f->hint);
+
+      worst = MIN (worst, f->severity);
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_widget_add_css_class (icon, f->severity == PT_DOC_SEVERITY_ERROR ? "finding-error"
+                                      : f->severity == PT_DOC_SEVERITY_WARNING ? "finding-warning" : "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (message), 0);
+      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_widget_add_css_class (hint, "dim-label");
+      gtk_widget_set_hexpand (text, TRUE);
+      gtk_box_append (GTK_BOX (text), message);
+      gtk_box_append (GTK_BOX (text), hint);
+      gtk_box_append (GTK_BOX (line), icon);
+      gtk_box_append (GTK_BOX (line), text);
+
+      if (f->field != PT_DOC_FIELD_NONE)
+        {
+          GtkWidget *go = gtk_button_new_with_label (_("Go to field"));
+
+          g_object_set_data (G_OBJECT (go), "field", (gpointer) pt_doc_field_to_string (f->field));
+          gtk_widget_set_valign (go, GTK_ALIGN_START);
+          gtk_widget_add_css_class (go, "flat");
+          g_signal_connect (go, "clicked", G_CALLBACK (on_go_to_field), self);
+          gtk_box_append (GTK_BOX (line), go);
+        }
+
+      gtk_box_append (self->findings_box, line);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->finding_icon), n > 0);
+  if (n > 0)
+    {
+      g_autofree char *tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "%u note on this block’s documentation: open Documentation",
+                                                           "%u notes on this block’s documentation: open Documentation",
+                                                           n), n);
+
+      gtk_image_set_from_icon_name (self->finding_icon, severity_icon (worst));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->finding_icon), tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->finding_icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->finding_icon), "finding-error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->finding_icon), "finding-warning");
+      if (worst != PT_DOC_SEVERITY_INFO)
+        gtk_widget_add_css_class (GTK_WIDGET (self->finding_icon),
+                                  worst == PT_DOC_SEVERITY_ERROR ? "finding-error" : "finding-warning");
+    }
 }

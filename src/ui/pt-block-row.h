@@ -21,5 +21,11 @@ void       pt_block_row_set_problem     (PtBlockRow *self,
 void       pt_block_row_focus_code      (PtBlockRow *self);
 void       pt_block_row_set_code_model  (PtBlockRow *self,
                                          GtkTreeModel *model);
+void       pt_block_row_set_findings    (PtBlockRow *self,
+                                         GPtrArray  *findings);
+void       pt_block_row_focus_field     (PtBlockRow *self,
+                                         const char *field);
+void       pt_block_row_set_title       (PtBlockRow *self,
+                                         const char *title);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "pt-units-panel.h"
+#include "pt-visit-assistant.h"
 #include "pt-visit-summary.h"
 
 struct _PtUnitsPanel
@@ -18,6 +19,7 @@ struct _PtUnitsPanel
   char        *headline;
 
   GtkWidget   *scroller;
+  GtkBox      *box;
   GtkLabel    *method_label;
   GtkLabel    *headline_label;
   GtkLabel    *subline_label;
@@ -30,6 +32,8 @@ struct _PtUnitsPanel
   GtkBox      *steps_box;
   GtkWidget   *steps_heading;
   GtkBox      *extra_box;
+  GtkWidget   *modifiers_box;
+  GtkWidget   *checks_box;
 };
 
 G_DEFINE_FINAL_TYPE (PtUnitsPanel, pt_units_panel, GTK_TYPE_WIDGET)
@@ -178,6 +182,85 @@ build_steps (PtUnitsPanel        *self,
     }
 }
 
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = cell (text, 0, "heading");
+
+  gtk_widget_set_margin_top (label, 6);
+  return label;
+}
+
+static GtkWidget *
+wrapped (const char *text,
+         const char *css)
+{
+  GtkWidget *label = cell (text, 0, css);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+/* Which units carry CQ or CO, with the claim lines and the reason for each. */
+static void
+build_modifiers (PtUnitsPanel        *self,
+                 const PtAllocResult *cms)
+{
+  PtVisit *visit = pt_workspace_get_visit (self->workspace);
+  g_autoptr(PtAssistantResult) ar = NULL;
+  g_autofree char *title = NULL;
+
+  clear_box (self->modifiers_box);
+  gtk_widget_set_visible (self->modifiers_box, FALSE);
+
+  if (cms == NULL || !pt_visit_has_assistant_minutes (visit))
+    return;
+
+  ar = pt_visit_compute_modifiers (visit, cms);
+  gtk_widget_set_visible (self->modifiers_box, TRUE);
+
+  if (!ar->applies)
+    {
+      gtk_box_append (GTK_BOX (self->modifiers_box), heading (_("Assistant modifiers")));
+      gtk_box_append (GTK_BOX (self->modifiers_box), wrapped (ar->reason, "dim-label"));
+      return;
+    }
+
+  title = g_strdup_printf (_("Assistant modifiers: %s with %s"), ar->modifier, ar->therapy_modifier);
+  gtk_box_append (GTK_BOX (self->modifiers_box), heading (title));
+
+  for (guint i = 0; i < ar->codes->len; i++)
+    {
+      const PtAssistantCode *c = pt_assistant_result_get_code (ar, i);
+      g_autofree char *summary = pt_assistant_code_summary (ar, i);
+      GString *lines = g_string_new (NULL);
+
+      if (c->units == 0)
+        {
+          g_string_free (lines, TRUE);
+          continue;
+        }
+
+      gtk_box_append (GTK_BOX (self->modifiers_box), wrapped (summary, "hint"));
+      for (guint l = 0; l < c->lines->len; l++)
+        g_string_append_printf (lines, "%s%s", l ? "   " : "", (char *) g_ptr_array_index (c->lines, l));
+      gtk_box_append (GTK_BOX (self->modifiers_box), wrapped (lines->str, "monospace"));
+      g_string_free (lines, TRUE);
+
+      for (guint k = 0; k < c->steps->len; k++)
+        gtk_box_append (GTK_BOX (self->modifiers_box),
+                        wrapped (g_array_index (c->steps, PtAssistantStep, k).text, NULL));
+    }
+
+  for (guint f = 0; f < ar->flags->len; f++)
+    gtk_box_append (GTK_BOX (self->modifiers_box),
+                    wrapped (g_array_index (ar->flags, PtAssistantFlag, f).text, "tie-box"));
+
+  if (ar->reduced_payment)
+    gtk_box_append (GTK_BOX (self->modifiers_box),
+                    wrapped (_("Medicare pays lines with the assistant modifier at 85 %."), "dim-label"));
+}
+
 static void
 update (PtUnitsPanel *self)
 {
@@ -264,6 +347,66 @@ update (PtUnitsPanel *self)
 
   gtk_widget_set_visible (self->steps_heading, TRUE);
   build_steps (self, r);
+  build_modifiers (self, pt_workspace_get_result (self->workspace, PT_METHOD_CMS));
+}
+
+static const char *
+severity_icon (PtDocSeverity severity)
+{
+  return severity == PT_DOC_SEVERITY_ERROR ? "dialog-error-symbolic"
+         : severity == PT_DOC_SEVERITY_WARNING ? "dialog-warning-symbolic"
+         : "dialog-information-symbolic";
+}
+
+/* The documentation checks: a count over the blocks, and the findings about
+ * the visit as a whole (the blocks show their own). */
+void
+pt_units_panel_show_check (PtUnitsPanel       *self,
+                           const PtVisitCheck *check)
+{
+  guint counts[3] = { 0, 0, 0 };
+  g_autofree char *summary = NULL;
+
+  clear_box (self->checks_box);
+  if (check == NULL)
+    {
+      gtk_widget_set_visible (self->checks_box, FALSE);
+      return;
+    }
+
+  gtk_widget_set_visible (self->checks_box, TRUE);
+  gtk_box_append (GTK_BOX (self->checks_box), heading (_("Documentation checks")));
+
+  for (guint i = 0; i < check->findings->len; i++)
+    counts[((PtDocFinding *) g_ptr_array_index (check->findings, i))->severity]++;
+
+  if (check->findings->len == 0)
+    summary = g_strdup (_("Nothing to flag: the note reads as a defensible claim."));
+  else
+    summary = g_strdup_printf (_("%u to fix, %u to look at, %u for information. Block notes are in each block’s Documentation."),
+                               counts[PT_DOC_SEVERITY_ERROR], counts[PT_DOC_SEVERITY_WARNING],
+                               counts[PT_DOC_SEVERITY_INFO]);
+  gtk_box_append (GTK_BOX (self->checks_box), wrapped (summary, "dim-label"));
+
+  for (guint i = 0; i < check->findings->len; i++)
+    {
+      PtDocFinding *f = g_ptr_array_index (check->findings, i);
+      GtkWidget *line, *text, *icon;
+
+      if (f->block >= 0)
+        continue;
+
+      line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      icon = gtk_image_new_from_icon_name (severity_icon (f->severity));
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_widget_set_hexpand (text, TRUE);
+      gtk_box_append (GTK_BOX (text), wrapped (f->message, NULL));
+      gtk_box_append (GTK_BOX (text), wrapped (f->hint, "dim-label"));
+      gtk_box_append (GTK_BOX (line), icon);
+      gtk_box_append (GTK_BOX (line), text);
+      gtk_box_append (GTK_BOX (self->checks_box), line);
+    }
 }
 
 void
@@ -318,6 +461,7 @@ pt_units_panel_class_init (PtUnitsPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Pt97112/pt-units-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, box);
   gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, method_label);
   gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, headline_label);
   gtk_widget_class_bind_template_child (widget_class, PtUnitsPanel, subline_label);
@@ -340,4 +484,11 @@ pt_units_panel_init (PtUnitsPanel *self)
 {
   self->show_other = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->modifiers_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  self->checks_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_visible (self->modifiers_box, FALSE);
+  gtk_widget_set_visible (self->checks_box, FALSE);
+  gtk_box_insert_child_after (self->box, self->modifiers_box, GTK_WIDGET (self->not_billed_label));
+  gtk_box_append (self->extra_box, self->checks_box);
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "pt-block-row.h"
+#include "pt-code-catalog.h"
 #include "pt-visit-editor.h"
 
 struct _PtVisitEditor
@@ -45,6 +46,10 @@ renumber (PtVisitEditor *self)
 
       if (PT_IS_BLOCK_ROW (row))
         {
+          PtCode *code = pt_code_catalog_lookup (pt_code_catalog_get_default (),
+                                                 pt_block_get_code (pt_visit_get_block (self->visit, i)));
+
+          pt_block_row_set_title (PT_BLOCK_ROW (row), code ? pt_code_get_title (code) : NULL);
           pt_block_row_set_position (PT_BLOCK_ROW (row), i, n);
           pt_block_row_set_problem (PT_BLOCK_ROW (row),
                                     self->workspace

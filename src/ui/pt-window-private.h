@@ -14,6 +14,7 @@ struct _PtWindow
   PtWorkspace          *workspace;
   PtSettings           *settings;
   gboolean              close_confirmed;
+  guint                 checks_source;
 
   GtkHeaderBar         *header_bar;
   GtkLabel             *title_label;

@@ -8,9 +8,12 @@
 
 #include <glib/gi18n.h>
 
+#include "pt-block-row.h"
 #include "pt-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PtWindow, pt_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void on_results_changed (PtWindow *self);
 
 enum {
   PROP_0,
@@ -191,6 +194,7 @@ pt_window_dispose (GObject *object)
 {
   PtWindow *self = (PtWindow *) object;
 
+  g_clear_handle_id (&self->checks_source, g_source_remove);
   /* No gtk_widget_dispose_template(): GtkWindow unparents its own child and
    * titlebar, and doing it twice is an error. */
   g_clear_object (&self->workspace);
@@ -263,6 +267,9 @@ pt_window_new (PtApplication *app)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->workspace, "results-changed", G_CALLBACK (pt_window_update_actions),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "results-changed", G_CALLBACK (on_results_changed),
+                           self, G_CONNECT_SWAPPED);
+  on_results_changed (self);
 
   g_signal_connect_object (self->settings, "notify::show-both-methods",
                            G_CALLBACK (pt_window_update_actions), self, G_CONNECT_SWAPPED);
@@ -279,6 +286,47 @@ pt_window_new (PtApplication *app)
   pt_window_update_recent_menu (self);
 
   return self;
+}
+
+static gboolean
+show_checks_idle (gpointer data)
+{
+  PtWindow *self = data;
+  const PtVisitCheck *check;
+  PtVisit *visit;
+
+  self->checks_source = 0;
+  check = pt_workspace_get_check (self->workspace);
+  visit = pt_workspace_get_visit (self->workspace);
+
+  for (guint i = 0; i < pt_visit_get_n_blocks (visit); i++)
+    {
+      GtkWidget *row = pt_visit_editor_get_row (self->editor, i);
+      g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+
+      for (guint k = 0; check != NULL && k < check->findings->len; k++)
+        {
+          PtDocFinding *f = g_ptr_array_index (check->findings, k);
+
+          if (f->block == (gint) i)
+            g_ptr_array_add (mine, f);
+        }
+
+      if (PT_IS_BLOCK_ROW (row))
+        pt_block_row_set_findings (PT_BLOCK_ROW (row), mine);
+    }
+
+  pt_units_panel_show_check (self->units_panel, check);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The checks read every word of the note: they run when typing pauses. */
+static void
+on_results_changed (PtWindow *self)
+{
+  if (self->checks_source == 0)
+    self->checks_source = g_timeout_add_full (G_PRIORITY_LOW, 150, show_checks_idle, self, NULL);
 }
 
 PtWorkspace *
