@@ -426,21 +426,28 @@ test_many_scattered (void)
 
   /* First rows of every visit in order, then the second rows backwards.
    * Visit i: 97112 24 and 97110 23 (example 1: 2 and 1); every third visit
-   * bills 97112 three times. */
+   * bills 97112 three times; every 1000th has 1440 minutes of 97110, 1464
+   * in all, which the engine refuses. */
   for (guint i = 0; i < n; i++)
     g_string_append_printf (csv, "V%u,97112,24,%u\n", i, i % 3 == 0 ? 3 : 2);
   for (guint i = n; i-- > 0;)
-    g_string_append_printf (csv, "V%u,97110,23,1\n", i);
+    g_string_append_printf (csv, "V%u,97110,%u,1\n", i, i % 1000 == 7 ? 1440 : 23);
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (expected, i % 3 == 0 ? "V%u over 1 97112=2/3 97110=1/1\n"
-                                                 : "V%u ok 0 97112=2/2 97110=1/1\n", i);
+    if (i % 1000 == 7)
+      g_string_append_printf (expected, "V%u error\n", i);
+    else
+      g_string_append_printf (expected, i % 3 == 0 ? "V%u over 1 97112=2/3 97110=1/1\n"
+                                                   : "V%u ok 0 97112=2/2 97110=1/1\n", i);
 
   audit = audit_csv (PT_METHOD_CMS, csv->str, &c, NULL);
   summary = summary_text (pt_audit_get_summary (audit));
   g_assert_cmpuint (pt_audit_get_n_visits (audit), ==, n);
   g_assert_true (strcmp (c.visits->str, expected->str) == 0);
+  /* 6667 visits bill 97112 three times; 6 of them (2007, 5007 … 17007) are
+   * among the 20 refused. */
   g_assert_cmpstr (summary, ==,
-                   "visits=20000 ok=13333 over=6667 under=0 mixed=0 unbilled=0 bad=0 units_over=6667 units_under=0 rows=40000 skipped=0");
+                   "visits=20000 ok=13319 over=6661 under=0 mixed=0 unbilled=0 bad=20 units_over=6661 units_under=0 rows=40000 skipped=0");
+  g_assert_cmpuint (strlen (c.reports->str), ==, 20 * 2);
   collected_clear (&c);
 }
 

@@ -13,14 +13,17 @@
  *   - an open-addressing hash table of 8-byte slots (the id's hash and the
  *     visit number), between a quarter and half full.
  * So a visit of three codes with a 10-byte id costs about 12 + 11 + 3 × 16 +
- * 24 ≈ 95 bytes: under 100 MB for a million visits.
+ * 24 ≈ 95 bytes: under 100 MB for a million visits, plus the spare room of
+ * arrays that grow by doubling.
  *
  * Judging. For each visit, in the order visits first appear, the engine
  * allocates the summed minutes of its codes under the chosen method. When
  * leftover minutes tie (PtAllocResult.ties), every choice of which tied codes
  * carry the leftover units is valid; the audit picks the valid choice closest
  * to what was billed, so a visit is flagged only when no valid allocation
- * matches the bill.
+ * matches the bill. Engine results are remembered by visit content (a small
+ * memo), and large audits judge batches of visits on several threads; the
+ * caller still gets the visits one at a time, in order, on its own thread.
  */
 #include "config.h"
 
@@ -36,7 +39,7 @@
 #define MAX_ID_BYTES 256
 /* Billed units on one row: a visit holds at most 1440 minutes, about 96 units. */
 #define MAX_BILLED 9999
-/* The hash table has 32-bit slots and stays at most half full. */
+/* Visit numbers are 32-bit and the hash table stays at most half full. */
 #define MAX_VISITS (G_MAXUINT32 / 4)
 
 G_DEFINE_QUARK (pt-audit-error-quark, pt_audit_error)
@@ -65,8 +68,8 @@ typedef struct {
 /* Engine results by visit content. The engine's answer depends only on the
  * method and each code's minutes in order, and many visits repeat the same
  * few shapes (97110 for 23 minutes and 97112 for 15), so a direct-mapped
- * table of recent results saves most calls: a new result simply replaces the
- * one in its slot. Fixed size: 2^16 entries of 88 bytes. */
+ * table of recent results saves many calls: a new result simply replaces the
+ * one in its slot. Fixed size: 2^16 entries of 88 bytes per judging thread. */
 #define MEMO_CODES 8
 #define MEMO_SIZE (1 << 16)
 
@@ -119,13 +122,6 @@ struct _PtAudit
   gboolean           read_done;
 
   PtAuditSummary     summary;
-
-  /* Scratch space for judging one visit. */
-  GArray            *blocks;    /* PtAllocBlock */
-  GArray            *lines;     /* PtAuditLine */
-  GArray            *full;      /* gint: whole units of each line */
-  char              *error_text;
-  MemoEntry         *memo;      /* MEMO_SIZE entries, allocated on first use */
 };
 
 PtAudit *
@@ -137,9 +133,6 @@ pt_audit_new (PtMethod method)
   audit->last_visit = NONE;
   for (guint c = 0; c < N_COLS; c++)
     audit->column[c] = -1;
-  audit->blocks = g_array_new (FALSE, TRUE, sizeof (PtAllocBlock));
-  audit->lines = g_array_new (FALSE, TRUE, sizeof (PtAuditLine));
-  audit->full = g_array_new (FALSE, TRUE, sizeof (gint));
 
   return audit;
 }
@@ -154,11 +147,6 @@ pt_audit_free (PtAudit *audit)
   g_free (audit->visits);
   g_free (audit->codes);
   g_aligned_free (audit->slots);
-  g_array_unref (audit->blocks);
-  g_array_unref (audit->lines);
-  g_array_unref (audit->full);
-  g_free (audit->error_text);
-  g_free (audit->memo);
   g_free (audit);
 }
 
@@ -717,7 +705,70 @@ pt_audit_read (PtAudit      *audit,
     }
 }
 
+
 /* ---- judging ---- */
+
+/* Judging costs an engine call per visit and visits are independent, so a
+ * large audit judges batches of visits on several threads. The visits still
+ * reach the caller one at a time, in order, on the calling thread. Each
+ * thread has its own scratch space and memo. */
+#define BATCH 8192
+#define MIN_PARALLEL 4096 /* fewer visits than this: one thread */
+#define MAX_THREADS 8
+
+/* One judged visit, waiting for its turn to be handed out. */
+typedef struct {
+  guint32        visit;
+  PtAuditStatus  status;
+  gboolean       tie;
+  guint          first_line; /* in Judge.lines */
+  guint          n_lines;
+  gint64         difference;
+  gint64         over;
+  gint64         under;
+  char          *error;      /* PT_AUDIT_STATUS_BAD */
+} Judged;
+
+/* A thread's share of a batch, and its scratch space. */
+typedef struct {
+  const PtAudit *audit;
+  guint32        first;   /* the visits of the share */
+  guint32        n;
+  GArray        *blocks;  /* PtAllocBlock */
+  GArray        *full;    /* gint: whole units of each line */
+  GArray        *lines;   /* PtAuditLine of every visit of the share, one after another */
+  GArray        *judged;  /* Judged */
+  MemoEntry     *memo;    /* MEMO_SIZE entries, allocated on first use */
+} Judge;
+
+static void
+clear_judged (gpointer data)
+{
+  g_clear_pointer (&((Judged *) data)->error, g_free);
+}
+
+static void
+judge_init (Judge         *j,
+            const PtAudit *audit)
+{
+  memset (j, 0, sizeof *j);
+  j->audit = audit;
+  j->blocks = g_array_new (FALSE, TRUE, sizeof (PtAllocBlock));
+  j->full = g_array_new (FALSE, TRUE, sizeof (gint));
+  j->lines = g_array_new (FALSE, TRUE, sizeof (PtAuditLine));
+  j->judged = g_array_new (FALSE, TRUE, sizeof (Judged));
+  g_array_set_clear_func (j->judged, clear_judged);
+}
+
+static void
+judge_clear (Judge *j)
+{
+  g_array_unref (j->blocks);
+  g_array_unref (j->full);
+  g_array_unref (j->lines);
+  g_array_unref (j->judged);
+  g_free (j->memo);
+}
 
 static guint32
 hash_lines (const PtAuditLine *lines,
@@ -736,17 +787,17 @@ hash_lines (const PtAuditLine *lines,
 }
 
 static const MemoEntry *
-memo_find (const PtAudit     *audit,
+memo_find (const Judge       *j,
            const PtAuditLine *lines,
            guint              n,
            guint32            hash)
 {
   const MemoEntry *m;
 
-  if (audit->memo == NULL || n > MEMO_CODES)
+  if (j->memo == NULL || n > MEMO_CODES)
     return NULL;
 
-  m = &audit->memo[hash & (MEMO_SIZE - 1)];
+  m = &j->memo[hash & (MEMO_SIZE - 1)];
   if (m->n_codes != n || m->hash != hash)
     return NULL;
 
@@ -758,7 +809,7 @@ memo_find (const PtAudit     *audit,
 }
 
 static void
-memo_store (PtAudit             *audit,
+memo_store (Judge               *j,
             const PtAuditLine   *lines,
             guint                n,
             guint32              hash,
@@ -774,10 +825,10 @@ memo_store (PtAudit             *audit,
     if (pt_alloc_result_get_code (result, i)->units > G_MAXUINT8)
       return;
 
-  if (audit->memo == NULL)
-    audit->memo = g_new0 (MemoEntry, MEMO_SIZE);
+  if (j->memo == NULL)
+    j->memo = g_new0 (MemoEntry, MEMO_SIZE);
 
-  m = &audit->memo[hash & (MEMO_SIZE - 1)];
+  m = &j->memo[hash & (MEMO_SIZE - 1)];
   m->hash = hash;
   m->n_codes = n;
   for (guint i = 0; i < n; i++)
@@ -835,24 +886,24 @@ settle_tie (PtAuditLine *lines,
     }
 }
 
-/* The engine's units for the visit in audit->lines, its ties settled toward
- * the bill. FALSE when the engine refuses the visit. */
+/* The engine's units for @lines, with ties settled toward the bill. FALSE
+ * when the engine refuses the visit. */
 static gboolean
-expect_units (PtAudit       *audit,
-              PtAuditVisit  *visit,
-              gboolean       billed,
-              GError       **error)
+expect_units (Judge        *j,
+              PtAuditLine  *lines,
+              guint         n,
+              gboolean      billed,
+              gboolean     *tie,
+              GError      **error)
 {
-  PtAuditLine *lines = (PtAuditLine *) (gpointer) audit->lines->data;
-  guint n = audit->lines->len;
   guint32 hash = hash_lines (lines, n);
-  const MemoEntry *m = memo_find (audit, lines, n, hash);
+  const MemoEntry *m = memo_find (j, lines, n, hash);
   g_autoptr(PtAllocResult) result = NULL;
   PtAllocInput input = { 0 };
   gint *full;
 
-  g_array_set_size (audit->full, n);
-  full = (gint *) (gpointer) audit->full->data;
+  g_array_set_size (j->full, n);
+  full = (gint *) (gpointer) j->full->data;
 
   if (m != NULL)
     {
@@ -866,16 +917,16 @@ expect_units (PtAudit       *audit,
       for (guint k = 0; k < m->n_tie; k++)
         tied[k] = m->tie[k];
 
-      visit->tie = m->n_tie > 0;
+      *tie = m->n_tie > 0;
       if (billed && m->n_tie > 0)
         settle_tie (lines, full, tied, m->n_tie, m->tie_units);
       return TRUE;
     }
 
-  g_array_set_size (audit->blocks, n);
+  g_array_set_size (j->blocks, n);
   for (guint i = 0; i < n; i++)
     {
-      PtAllocBlock *block = &g_array_index (audit->blocks, PtAllocBlock, i);
+      PtAllocBlock *block = &g_array_index (j->blocks, PtAllocBlock, i);
 
       memset (block, 0, sizeof *block);
       memcpy (block->code, lines[i].code, PT_CODE_LEN);
@@ -884,9 +935,9 @@ expect_units (PtAudit       *audit,
       block->provider = PT_PROVIDER_THERAPIST;
     }
 
-  input.method = audit->method;
+  input.method = j->audit->method;
   input.tie_rule = PT_TIE_RULE_ENTRY_ORDER;
-  input.blocks = (const PtAllocBlock *) (gconstpointer) audit->blocks->data;
+  input.blocks = (const PtAllocBlock *) (gconstpointer) j->blocks->data;
   input.n_blocks = n;
 
   result = pt_allocate (&input, error);
@@ -902,31 +953,33 @@ expect_units (PtAudit       *audit,
       lines[i].expected = c->units;
       full[i] = c->full_units;
     }
-  memo_store (audit, lines, n, hash, result);
+  memo_store (j, lines, n, hash, result);
 
-  visit->tie = result->ties->len > 0;
+  *tie = result->ties->len > 0;
   for (guint t = 0; billed && t < result->ties->len; t++)
     {
-      const PtTie *tie = &g_array_index (result->ties, PtTie, t);
+      const PtTie *rt = &g_array_index (result->ties, PtTie, t);
 
-      settle_tie (lines, full, tie->codes, tie->n_codes, tie->units);
+      settle_tie (lines, full, rt->codes, rt->n_codes, rt->units);
     }
 
   return TRUE;
 }
 
+/* Judges visit @index into j->lines and j->judged. */
 static void
-judge_visit (PtAudit      *audit,
-             guint32       index,
-             PtAuditVisit *visit)
+judge_visit (Judge   *j,
+             guint32  index)
 {
+  const PtAudit *audit = j->audit;
   const VisitEntry *v = &audit->visits[index];
   g_autoptr(GError) error = NULL;
-  PtAuditLine *lines;
   gboolean billed = pt_audit_has_billed (audit);
-  gint64 over = 0, under = 0;
+  Judged out = { 0 };
+  PtAuditLine *lines;
 
-  g_array_set_size (audit->lines, 0);
+  out.visit = index;
+  out.first_line = j->lines->len;
   for (guint32 e = v->first; e != NONE; e = audit->codes[e].next)
     {
       const CodeEntry *c = &audit->codes[e];
@@ -935,101 +988,195 @@ judge_visit (PtAudit      *audit,
       memcpy (line.code, c->code, PT_CODE_LEN);
       line.minutes = c->minutes;
       line.billed = MIN (c->billed, (guint32) G_MAXINT);
-      g_array_append_val (audit->lines, line);
+      g_array_append_val (j->lines, line);
     }
+  out.n_lines = j->lines->len - out.first_line;
+  lines = &g_array_index (j->lines, PtAuditLine, out.first_line);
 
-  memset (visit, 0, sizeof *visit);
-  visit->visit_id = audit->arena + v->id;
-  visit->method = audit->method;
-  visit->lines = (const PtAuditLine *) (gconstpointer) audit->lines->data;
-  visit->n_lines = audit->lines->len;
-
-  if (!expect_units (audit, visit, billed, &error))
+  if (!expect_units (j, lines, out.n_lines, billed, &out.tie, &error))
     {
-      g_free (audit->error_text);
-      audit->error_text = g_strdup (error->message);
-      visit->status = PT_AUDIT_STATUS_BAD;
-      visit->error = audit->error_text;
-      report (audit, 0, _("visit “%s”: %s"), visit->visit_id, error->message);
-      return;
+      out.status = PT_AUDIT_STATUS_BAD;
+      out.error = g_strdup (error->message);
     }
-
-  if (!billed)
-    {
-      visit->status = PT_AUDIT_STATUS_UNBILLED;
-      return;
-    }
-
-  lines = (PtAuditLine *) (gpointer) audit->lines->data;
-  for (guint i = 0; i < visit->n_lines; i++)
-    {
-      gint64 d = (gint64) lines[i].billed - lines[i].expected;
-
-      if (d > 0)
-        over += d;
-      else
-        under -= d;
-      visit->units_difference += d;
-    }
-
-  if (over > 0 && under > 0)
-    visit->status = PT_AUDIT_STATUS_MIXED;
-  else if (over > 0)
-    visit->status = PT_AUDIT_STATUS_OVER;
-  else if (under > 0)
-    visit->status = PT_AUDIT_STATUS_UNDER;
+  else if (!billed)
+    out.status = PT_AUDIT_STATUS_UNBILLED;
   else
-    visit->status = PT_AUDIT_STATUS_OK;
+    {
+      for (guint i = 0; i < out.n_lines; i++)
+        {
+          gint64 d = (gint64) lines[i].billed - lines[i].expected;
 
-  audit->summary.units_over += over;
-  audit->summary.units_under += under;
+          if (d > 0)
+            out.over += d;
+          else
+            out.under -= d;
+          out.difference += d;
+        }
+
+      if (out.over > 0 && out.under > 0)
+        out.status = PT_AUDIT_STATUS_MIXED;
+      else if (out.over > 0)
+        out.status = PT_AUDIT_STATUS_OVER;
+      else if (out.under > 0)
+        out.status = PT_AUDIT_STATUS_UNDER;
+      else
+        out.status = PT_AUDIT_STATUS_OK;
+    }
+
+  g_array_append_val (j->judged, out);
 }
 
-/* Judges every visit in the order it first appeared, hands each to @func
- * (may be NULL) and fills the summary. FALSE when @func stopped the run. */
+static void
+judge_share (Judge *j)
+{
+  g_array_set_size (j->lines, 0);
+  g_array_set_size (j->judged, 0);
+
+  for (guint32 i = 0; i < j->n; i++)
+    judge_visit (j, j->first + i);
+}
+
+/* The threads' side: shares to judge, and how many are still out. */
+typedef struct {
+  GMutex lock;
+  GCond  done;
+  guint  pending;
+} Shares;
+
+static void
+judge_share_thread (gpointer data,
+                    gpointer user_data)
+{
+  Shares *shares = user_data;
+
+  judge_share (data);
+
+  g_mutex_lock (&shares->lock);
+  shares->pending--;
+  g_cond_signal (&shares->done);
+  g_mutex_unlock (&shares->lock);
+}
+
+/* Counts a judged visit and hands it out. */
+static gboolean
+emit (PtAudit          *audit,
+      const Judge      *j,
+      const Judged     *out,
+      PtAuditVisitFunc  func,
+      gpointer          user_data)
+{
+  PtAuditSummary *s = &audit->summary;
+  PtAuditVisit visit = { 0 };
+
+  visit.visit_id = audit->arena + audit->visits[out->visit].id;
+  visit.method = audit->method;
+  visit.status = out->status;
+  visit.lines = &g_array_index (j->lines, PtAuditLine, out->first_line);
+  visit.n_lines = out->n_lines;
+  visit.units_difference = out->difference;
+  visit.tie = out->tie;
+  visit.error = out->error;
+
+  switch (out->status)
+    {
+    case PT_AUDIT_STATUS_OK:
+      s->ok++;
+      break;
+    case PT_AUDIT_STATUS_OVER:
+      s->over++;
+      break;
+    case PT_AUDIT_STATUS_UNDER:
+      s->under++;
+      break;
+    case PT_AUDIT_STATUS_MIXED:
+      s->mixed++;
+      break;
+    case PT_AUDIT_STATUS_UNBILLED:
+      s->unbilled++;
+      break;
+    case PT_AUDIT_STATUS_BAD:
+    default:
+      s->bad_visits++;
+      report (audit, 0, _("visit “%s”: %s"), visit.visit_id, out->error);
+      break;
+    }
+  s->units_over += out->over;
+  s->units_under += out->under;
+
+  return func == NULL || func (&visit, user_data);
+}
+
+/* Judges every visit, hands each to @func (may be NULL) in the order the
+ * visits first appeared, and fills the summary. FALSE when @func stopped the
+ * run. */
 gboolean
 pt_audit_run (PtAudit          *audit,
               PtAuditVisitFunc  func,
               gpointer          user_data)
 {
   PtAuditSummary *s = &audit->summary;
+  guint n_judges = 1;
+  guint n_made;
+  Judge *judges;
+  GThreadPool *pool = NULL;
+  Shares shares;
+  gboolean go_on = TRUE;
 
   s->visits = audit->n_visits;
   s->ok = s->over = s->under = s->mixed = s->unbilled = s->bad_visits = 0;
   s->units_over = s->units_under = 0;
 
-  for (guint32 i = 0; i < audit->n_visits; i++)
+  if (audit->n_visits >= MIN_PARALLEL)
+    n_judges = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
+
+  n_made = n_judges;
+  judges = g_new (Judge, n_made);
+  for (guint t = 0; t < n_made; t++)
+    judge_init (&judges[t], audit);
+
+  g_mutex_init (&shares.lock);
+  g_cond_init (&shares.done);
+  shares.pending = 0;
+  if (n_judges > 1)
+    pool = g_thread_pool_new (judge_share_thread, &shares, n_judges - 1, TRUE, NULL);
+  if (pool == NULL)
+    n_judges = 1;
+
+  for (guint32 first = 0; go_on && first < audit->n_visits; first += BATCH)
     {
-      PtAuditVisit visit;
+      guint32 n = MIN (BATCH, audit->n_visits - first);
+      guint32 per = (n + n_judges - 1) / n_judges;
 
-      judge_visit (audit, i, &visit);
-
-      switch (visit.status)
+      for (guint t = 0; t < n_judges; t++)
         {
-        case PT_AUDIT_STATUS_OK:
-          s->ok++;
-          break;
-        case PT_AUDIT_STATUS_OVER:
-          s->over++;
-          break;
-        case PT_AUDIT_STATUS_UNDER:
-          s->under++;
-          break;
-        case PT_AUDIT_STATUS_MIXED:
-          s->mixed++;
-          break;
-        case PT_AUDIT_STATUS_UNBILLED:
-          s->unbilled++;
-          break;
-        case PT_AUDIT_STATUS_BAD:
-        default:
-          s->bad_visits++;
-          break;
+          judges[t].first = first + MIN (n, t * per);
+          judges[t].n = MIN (n, (t + 1) * per) - MIN (n, t * per);
         }
 
-      if (func != NULL && !func (&visit, user_data))
-        return FALSE;
+      /* The other threads take shares 1…; this one takes share 0. */
+      shares.pending = n_judges - 1;
+      for (guint t = 1; t < n_judges; t++)
+        g_thread_pool_push (pool, &judges[t], NULL);
+      judge_share (&judges[0]);
+
+      g_mutex_lock (&shares.lock);
+      while (shares.pending > 0)
+        g_cond_wait (&shares.done, &shares.lock);
+      g_mutex_unlock (&shares.lock);
+
+      for (guint t = 0; go_on && t < n_judges; t++)
+        for (guint k = 0; go_on && k < judges[t].judged->len; k++)
+          go_on = emit (audit, &judges[t], &g_array_index (judges[t].judged, Judged, k),
+                        func, user_data);
     }
 
-  return TRUE;
+  if (pool != NULL)
+    g_thread_pool_free (pool, FALSE, TRUE);
+  g_mutex_clear (&shares.lock);
+  g_cond_clear (&shares.done);
+  for (guint t = 0; t < n_made; t++)
+    judge_clear (&judges[t]);
+  g_free (judges);
+
+  return go_on;
 }
