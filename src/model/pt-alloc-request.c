@@ -83,9 +83,11 @@ pt_alloc_request_from_json (JsonObject  *object,
 
       if (!pt_code_is_valid (code))
         {
+          g_autofree char *excerpt = pt_json_excerpt (code, 20);
+
           g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
-                       _("%s.code: expected a code of five digits or a capital letter and four digits, found “%.20s”"),
-                       path, code);
+                       _("%s.code: expected a code of five digits or a capital letter and four digits, found “%s”"),
+                       path, excerpt);
           return NULL;
         }
 

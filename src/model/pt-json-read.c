@@ -21,6 +21,25 @@ pt_json_path (const char *path,
   return g_strconcat (path, ".", member, NULL);
 }
 
+/* @str cut to at most @max characters, for quoting in a message: cut by
+ * characters, not bytes, so the message stays valid UTF-8. @str must be
+ * valid UTF-8 (everything read from JSON is). */
+char *
+pt_json_excerpt (const char *str,
+                 glong       max)
+{
+  g_autofree char *head = NULL;
+
+  if (str == NULL)
+    return g_strdup ("");
+
+  if (g_utf8_strlen (str, -1) <= max)
+    return g_strdup (str);
+
+  head = g_utf8_substring (str, 0, max - 1);
+  return g_strconcat (head, "…", NULL);
+}
+
 static const char *
 node_type_name (JsonNode *node)
 {
@@ -113,6 +132,7 @@ pt_json_read_choice (JsonObject         *object,
   g_autofree char *str = NULL;
   g_autofree char *list = NULL;
   g_autofree char *full = NULL;
+  g_autofree char *excerpt = NULL;
 
   if (!pt_json_read_string (object, path, member, FALSE, NULL, &str, error))
     return FALSE;
@@ -132,8 +152,9 @@ pt_json_read_choice (JsonObject         *object,
 
   full = pt_json_path (path, member);
   list = g_strjoinv ("”, “", (char **) choices);
+  excerpt = pt_json_excerpt (str, 40);
   g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
-               _("%s: expected one of “%s”, found “%.40s”"), full, list, str);
+               _("%s: expected one of “%s”, found “%s”"), full, list, excerpt);
   return FALSE;
 }
 
@@ -308,10 +329,49 @@ is_number_char (char ch)
   return g_ascii_isalnum (ch) || ch == '.' || ch == '+' || ch == '-';
 }
 
+/* The escape at data[*i] (a backslash in a string) must be one of JSON's:
+ * json-glib also takes octal ones such as \311, which make bytes that are
+ * not UTF-8, and \u0000, which cuts the text short. Moves *i to its last
+ * byte. */
+static gboolean
+check_escape (const char  *data,
+              gsize        len,
+              gsize       *i,
+              const char  *what,
+              GError     **error)
+{
+  gsize at = *i + 1;
+
+  if (at < len && strchr ("\"\\/bfnrt", data[at]) != NULL && data[at] != '\0')
+    {
+      *i = at;
+      return TRUE;
+    }
+
+  if (at + 4 < len && data[at] == 'u' &&
+      g_ascii_isxdigit (data[at + 1]) && g_ascii_isxdigit (data[at + 2]) &&
+      g_ascii_isxdigit (data[at + 3]) && g_ascii_isxdigit (data[at + 4]))
+    {
+      if (strncmp (data + at + 1, "0000", 4) == 0)
+        {
+          g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                       _("%s has \\u0000 in text; text cannot hold a NUL character"), what);
+          return FALSE;
+        }
+      *i = at + 4;
+      return TRUE;
+    }
+
+  g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+               _("%s has a backslash in text that starts no JSON escape; write a backslash as \\\\"),
+               what);
+  return FALSE;
+}
+
 /* What the JSON parser does not check itself: no NUL byte, valid UTF-8, no
  * nesting deeper than any of our files has (the parser recurses and a deep
  * enough input overflows the stack), no hexadecimal numbers (json-glib takes
- * 0x10 as 16; JSON has none).
+ * 0x10 as 16; JSON has none), only JSON's escapes and no single quotes.
  *
  * json-glib also wraps a whole number too long for 64 bits round without a
  * word (-18446744073709551615 reads as 1). Such a number is given a
@@ -349,13 +409,20 @@ check_text (const char  *data,
 
       if (in_string)
         {
-          if (ch == '\\')
-            i++;
+          if (ch == '\\' && !check_escape (data, len, &i, what, error))
+            return FALSE;
           else if (ch == '"')
             in_string = FALSE;
         }
       else if (ch == '"')
         in_string = TRUE;
+      else if (ch == '\'')
+        {
+          /* json-glib takes them, without looking at what is inside */
+          g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                       _("%s puts text in single quotes; JSON text goes in double quotes"), what);
+          return FALSE;
+        }
       else if (ch == '[' || ch == '{')
         {
           if (++depth > PT_JSON_MAX_DEPTH)

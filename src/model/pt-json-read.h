@@ -54,6 +54,8 @@ JsonArray *pt_json_read_array  (JsonObject          *object,
 JsonObject *pt_json_node_object (JsonNode           *node,
                                  const char         *path,
                                  GError            **error);
+char      *pt_json_excerpt     (const char          *str,
+                                glong                max);
 char      *pt_json_path        (const char          *path,
                                 const char          *member);
 gboolean   pt_json_load        (JsonParser          *parser,

@@ -51,8 +51,10 @@ read_date (JsonObject  *object,
     {
       g_autofree char *full = pt_json_path (path, "date");
 
+      g_autofree char *excerpt = pt_json_excerpt (date, 20);
+
       g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
-                   _("%s: expected a date as YYYY-MM-DD, found “%.20s”"), full, date);
+                   _("%s: expected a date as YYYY-MM-DD, found “%s”"), full, excerpt);
       return FALSE;
     }
 
@@ -82,10 +84,11 @@ block_from_json (JsonNode    *node,
   if (!pt_code_is_valid (code))
     {
       g_autofree char *full = pt_json_path (path, "code");
+      g_autofree char *excerpt = pt_json_excerpt (code, 20);
 
       g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
-                   _("%s: expected a code of five digits or a capital letter and four digits, found “%.20s”"),
-                   full, code);
+                   _("%s: expected a code of five digits or a capital letter and four digits, found “%s”"),
+                   full, excerpt);
       return NULL;
     }
 
@@ -102,10 +105,11 @@ block_from_json (JsonNode    *node,
       {
         g_autofree char *full = pt_json_path (path, "skilled");
         g_autofree char *list = g_strjoinv (", ", (char **) pt_skilled_ids);
+        g_autofree char *excerpt = pt_json_excerpt (skilled[i], 40);
 
         g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
-                     _("%s[%u]: “%.40s” is not a skilled component; expected one of %s"),
-                     full, i, skilled[i], list);
+                     _("%s[%u]: “%s” is not a skilled component; expected one of %s"),
+                     full, i, excerpt, list);
         return NULL;
       }
 
@@ -164,8 +168,10 @@ pt_visit_from_json_object (JsonObject  *object,
 
       if (g_strcmp0 (kind, "visit") != 0)
         {
+          g_autofree char *excerpt = pt_json_excerpt (kind, 40);
+
           g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_KIND,
-                       _("kind: expected “visit”, found “%.40s”; this is not a visit file"), kind);
+                       _("kind: expected “visit”, found “%s”; this is not a visit file"), excerpt);
           return NULL;
         }
     }
@@ -186,9 +192,10 @@ pt_visit_from_json_object (JsonObject  *object,
     if (!pt_code_is_valid (tie_preference[i]))
       {
         g_autofree char *full = pt_json_path (path, "tie_preference");
+        g_autofree char *excerpt = pt_json_excerpt (tie_preference[i], 20);
 
         g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
-                     _("%s[%u]: expected a code, found “%.20s”"), full, i, tie_preference[i]);
+                     _("%s[%u]: expected a code, found “%s”"), full, i, excerpt);
         return NULL;
       }
 
