@@ -76,10 +76,11 @@ draw_page (GtkPrintOperation *op,
   pango_cairo_show_layout (cr, footer);
 }
 
-gboolean
-pt_print_worksheet (GtkWindow    *parent,
-                    PtWorkspace  *workspace,
-                    GError      **error)
+static gboolean
+run_worksheet (GtkWindow    *parent,
+               PtWorkspace  *workspace,
+               const char   *pdf_path,
+               GError      **error)
 {
   g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -99,7 +100,31 @@ pt_print_worksheet (GtkWindow    *parent,
   gtk_print_operation_set_embed_page_setup (op, TRUE);
   g_signal_connect (op, "draw-page", G_CALLBACK (draw_page), w);
 
-  res = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  if (pdf_path != NULL)
+    {
+      gtk_print_operation_set_export_filename (op, pdf_path);
+      res = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, error);
+    }
+  else
+    res = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
 
   return res != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+/* The print dialog, whose "Print to File" also makes a PDF. */
+gboolean
+pt_print_worksheet (GtkWindow    *parent,
+                    PtWorkspace  *workspace,
+                    GError      **error)
+{
+  return run_worksheet (parent, workspace, NULL, error);
+}
+
+/* Straight to a PDF file, without a dialog. */
+gboolean
+pt_print_worksheet_to_pdf (PtWorkspace  *workspace,
+                           const char   *path,
+                           GError      **error)
+{
+  return run_worksheet (NULL, workspace, path, error);
 }

@@ -10,5 +10,8 @@ G_BEGIN_DECLS
 gboolean pt_print_worksheet (GtkWindow    *parent,
                              PtWorkspace  *workspace,
                              GError      **error);
+gboolean pt_print_worksheet_to_pdf (PtWorkspace  *workspace,
+                                    const char   *path,
+                                    GError      **error);
 
 G_END_DECLS

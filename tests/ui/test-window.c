@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pt-application.h"
+#include "pt-print.h"
 #include "pt-units-panel.h"
 #include "pt-visit-editor.h"
 #include "pt-window-private.h"
@@ -279,6 +280,39 @@ test_icon_buttons_have_names (void)
   destroy_window (window);
 }
 
+/* The worksheet prints to a one-page PDF (what "Print to File" makes). */
+static void
+test_worksheet_pdf (void)
+{
+  PtWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "worksheet.pdf", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL);
+  pump ();
+  fill_row (window, 0, "97112", 24);
+
+  g_assert_true (pt_print_worksheet_to_pdf (window->workspace, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (data, "%PDF"));
+  /* one page: one page object, whatever binary streams lie between */
+  {
+    static const char needle[] = "/Type /Page";
+    guint pages = 0;
+
+    for (gsize i = 0; i + sizeof needle < length; i++)
+      if (memcmp (data + i, needle, sizeof needle - 1) == 0 && data[i + sizeof needle - 1] != 's')
+        pages++;
+    g_assert_cmpuint (pages, ==, 1);
+  }
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -296,6 +330,7 @@ main (int    argc,
   g_test_add_func ("/window/open-malformed-file", test_open_malformed_file);
   g_test_add_func ("/window/draft-restore-dialog", test_draft_restore_dialog);
   g_test_add_func ("/window/icon-buttons-have-names", test_icon_buttons_have_names);
+  g_test_add_func ("/window/worksheet-pdf", test_worksheet_pdf);
 
   status = g_test_run ();
   g_object_unref (app);
