@@ -189,6 +189,9 @@ pt_json_append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* A string constant: its length is known when compiling. */
+#define append_literal(out, text) append_bytes ((out), "" text "", sizeof (text) - 1)
+
 /* A whole number, without printf: several go out for every visit. */
 static void
 append_int (GString *out,
@@ -227,35 +230,35 @@ void
 pt_alloc_result_append_json (GString             *out,
                              const PtAllocResult *result)
 {
-  g_string_append (out, "\"method\": ");
+  append_literal (out, "\"method\": ");
   pt_json_append_string (out, pt_method_to_string (result->method));
   append_int_member (out, ", \"total_timed_minutes\": ", result->total_timed_minutes);
   append_int_member (out, ", \"total_timed_units\": ", result->total_timed_units);
   append_int_member (out, ", \"total_units\": ", result->total_units);
-  g_string_append (out, ", \"units\": {");
+  append_literal (out, ", \"units\": {");
 
   for (guint i = 0; i < result->codes->len; i++)
     {
       const PtCodeUnits *c = pt_alloc_result_get_code (result, i);
 
       if (i > 0)
-        g_string_append (out, ", ");
+        append_literal (out, ", ");
       pt_json_append_string (out, c->code);
       append_int_member (out, ": ", c->units);
     }
 
-  g_string_append (out, "}, \"ties\": [");
+  append_literal (out, "}, \"ties\": [");
   for (guint t = 0; t < result->ties->len; t++)
     {
       const PtTie *tie = &g_array_index (result->ties, PtTie, t);
 
       if (t > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, "{\"codes\": [");
+        append_literal (out, ", ");
+      append_literal (out, "{\"codes\": [");
       for (guint k = 0; k < tie->n_codes; k++)
         {
           if (k > 0)
-            g_string_append (out, ", ");
+            append_literal (out, ", ");
           pt_json_append_string (out, pt_alloc_result_get_code (result, tie->codes[k])->code);
         }
       append_int_member (out, "], \"units\": ", tie->units);
@@ -263,19 +266,19 @@ pt_alloc_result_append_json (GString             *out,
       g_string_append_c (out, '}');
     }
 
-  g_string_append (out, "], \"steps\": [");
+  append_literal (out, "], \"steps\": [");
   for (guint s = 0; s < result->steps->len; s++)
     {
       if (s > 0)
-        g_string_append (out, ", ");
+        append_literal (out, ", ");
       pt_json_append_string (out, g_array_index (result->steps, PtStep, s).text);
     }
 
   append_int_member (out, "], \"next_unit\": {\"minutes\": ", result->next_unit_minutes);
-  g_string_append (out, ", \"code\": ");
+  append_literal (out, ", \"code\": ");
   if (result->next_unit_code >= 0)
     pt_json_append_string (out, pt_alloc_result_get_code (result, result->next_unit_code)->code);
   else
-    g_string_append (out, "null");
+    append_literal (out, "null");
   g_string_append_c (out, '}');
 }

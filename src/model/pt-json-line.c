@@ -310,8 +310,9 @@ skip_value (Cursor *c)
     }
 }
 
-/* "{" members "}", each value read by @member with the cursor on its first byte. */
-static gboolean
+/* "{" members "}", each value read by @member with the cursor on its first
+ * byte. Inline, so each caller gets its own copy with @member called directly. */
+static inline gboolean
 read_object (Cursor     *c,
              MemberFunc  member,
              gpointer    data)
@@ -350,7 +351,7 @@ read_object (Cursor     *c,
 }
 
 /* "[" items "]", each read by @item with the cursor on its first byte. */
-static gboolean
+static inline gboolean
 read_array (Cursor    *c,
             gboolean (*item) (gpointer data, Cursor *c),
             gpointer   data)
