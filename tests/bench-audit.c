@@ -4,8 +4,9 @@
  * two rows, most visits' rows together and about one row in ten moved further
  * down the file; --shuffle scatters every row) into a temporary directory,
  * runs "pt97112-cli audit --json FILE" with its output to /dev/null and then
- * "wc -l FILE", and prints each one's throughput and peak resident memory
- * (ru_maxrss of the child, from wait4).
+ * "wc -l FILE", and prints each one's throughput by wall clock and by CPU
+ * time (user + system of all its threads: steadier on a busy machine) and
+ * its peak resident memory (ru_maxrss of the child, from wait4).
  *
  *   bench-audit [--rows N] [--shuffle] [--method cms|ama] [--keep]
  *
@@ -24,7 +25,8 @@
 #include <unistd.h>
 
 typedef struct {
-  double seconds;
+  double seconds;     /* wall clock */
+  double cpu_seconds; /* user + system, all threads */
   long   max_rss_kib;
   int    status;
 } RunStats;
@@ -176,6 +178,8 @@ run (const char * const *argv)
 
   g_assert (wait4 (pid, &status, 0, &usage) == pid);
   stats.seconds = (g_get_monotonic_time () - start) / 1e6;
+  stats.cpu_seconds = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+                      usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
   stats.max_rss_kib = usage.ru_maxrss;
   stats.status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 
@@ -187,8 +191,10 @@ print_stats (const char     *what,
              const RunStats *stats,
              guint64         size)
 {
-  printf ("%-24s %8.3f s %9.1f MB/s  peak RSS %8.1f MiB  exit %d\n", what, stats->seconds,
-          size / 1e6 / stats->seconds, stats->max_rss_kib / 1024.0, stats->status);
+  printf ("%-24s %7.3f s %8.1f MB/s   cpu %7.3f s %8.1f MB/s   peak RSS %7.1f MiB   exit %d\n",
+          what, stats->seconds, size / 1e6 / stats->seconds,
+          stats->cpu_seconds, size / 1e6 / MAX (stats->cpu_seconds, 1e-6),
+          stats->max_rss_kib / 1024.0, stats->status);
 }
 
 int

@@ -25,6 +25,9 @@
  * memo), and large audits judge batches of visits on several threads; the
  * caller still gets the visits one at a time, in order, on its own thread.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* mremap */
+#endif
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -89,6 +92,27 @@ typedef struct {
 G_STATIC_ASSERT (sizeof (CodeEntry) == 16);
 G_STATIC_ASSERT (sizeof (VisitEntry) == 12);
 
+/* Rows go into the index in small batches: first the hash slot of every row
+ * that starts another visit is requested from memory, then the rows are
+ * added, so the cache misses of a batch overlap instead of queueing. */
+#define ROW_BATCH 32
+
+typedef struct {
+  guint32  hash;
+  guint32  id;       /* offset in pending_ids */
+  guint16  id_len;
+  guint16  minutes;
+  guint32  billed;
+  gboolean same;     /* the same visit as the row before */
+  char     code[PT_CODE_LEN];
+} PendingRow;
+
+#if defined(__GNUC__)
+#define PREFETCH(addr) __builtin_prefetch (addr)
+#else
+#define PREFETCH(addr) ((void) (addr))
+#endif
+
 enum { COL_VISIT, COL_CODE, COL_MINUTES, COL_BILLED, N_COLS };
 
 static const char * const column_names[N_COLS] = {
@@ -122,7 +146,57 @@ struct _PtAudit
   gboolean           read_done;
 
   PtAuditSummary     summary;
+
+  /* Good rows waiting to go into the index (see flush_pending). */
+  PendingRow         pending[ROW_BATCH];
+  guint              n_pending;
+  gsize              pending_ids_len;
+  char               pending_ids[ROW_BATCH * (MAX_ID_BYTES + 1)];
 };
+
+/* Memory for the index, whose arrays can reach hundreds of megabytes. On
+ * Linux each is an anonymous mapping, zeroed by the kernel, marked for
+ * transparent huge pages (far fewer page faults and TLB misses on random
+ * probes) and grown with mremap, without copying; elsewhere g_realloc0. */
+static gpointer
+region_resize (gpointer old,
+               gsize    old_size,
+               gsize    new_size)
+{
+#if defined(__linux__) && defined(MREMAP_MAYMOVE)
+  gpointer p = old == NULL
+               ? mmap (NULL, new_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+               : mremap (old, old_size, new_size, MREMAP_MAYMOVE);
+
+  if (p == MAP_FAILED)
+    g_error ("%s: failed to allocate %" G_GSIZE_FORMAT " bytes", G_STRLOC, new_size);
+#ifdef MADV_HUGEPAGE
+  if (new_size >= 2 * 1024 * 1024)
+    madvise (p, new_size, MADV_HUGEPAGE);
+#endif
+
+  return p;
+#else
+  char *p = g_realloc (old, new_size);
+
+  memset (p + old_size, 0, new_size - old_size);
+  return p;
+#endif
+}
+
+static void
+region_free (gpointer p,
+             gsize    size)
+{
+  if (p == NULL)
+    return;
+
+#if defined(__linux__) && defined(MREMAP_MAYMOVE)
+  munmap (p, size);
+#else
+  g_free (p);
+#endif
+}
 
 PtAudit *
 pt_audit_new (PtMethod method)
@@ -143,10 +217,10 @@ pt_audit_free (PtAudit *audit)
   if (audit == NULL)
     return;
 
-  g_free (audit->arena);
-  g_free (audit->visits);
-  g_free (audit->codes);
-  g_aligned_free (audit->slots);
+  region_free (audit->arena, audit->arena_cap);
+  region_free (audit->visits, audit->visits_cap * sizeof (VisitEntry));
+  region_free (audit->codes, audit->codes_cap * sizeof (CodeEntry));
+  region_free (audit->slots, audit->n_slots * sizeof (Slot));
   g_free (audit);
 }
 
@@ -246,28 +320,12 @@ id_equal (const PtAudit *audit,
   return strncmp (stored, id, len) == 0 && stored[len] == '\0';
 }
 
-/* A hash table of random probes: 2 MiB-aligned and, where the system has
- * them, on transparent huge pages, which saves most TLB misses. */
-static gpointer
-table_alloc0 (gsize n_bytes)
-{
-  gsize huge = 2 * 1024 * 1024;
-  gpointer table = g_aligned_alloc0 (1, n_bytes, n_bytes >= huge ? huge : sizeof (gpointer));
-
-#ifdef MADV_HUGEPAGE
-  if (n_bytes >= huge)
-    madvise (table, n_bytes, MADV_HUGEPAGE);
-#endif
-
-  return table;
-}
-
 static void
 grow_slots (PtAudit *audit)
 {
   guint32 n = audit->n_slots ? audit->n_slots * 2 : 1024;
   guint32 mask = n - 1;
-  Slot *slots = table_alloc0 ((gsize) n * sizeof (Slot));
+  Slot *slots = region_resize (NULL, 0, (gsize) n * sizeof (Slot)); /* zeroed */
 
   for (guint32 k = 0; k < audit->n_slots; k++)
     {
@@ -281,7 +339,7 @@ grow_slots (PtAudit *audit)
       slots[i] = *old;
     }
 
-  g_aligned_free (audit->slots);
+  region_free (audit->slots, audit->n_slots * sizeof (Slot));
   audit->slots = slots;
   audit->n_slots = n;
 }
@@ -291,10 +349,11 @@ static gboolean
 find_visit (PtAudit     *audit,
             const char  *id,
             gsize        len,
+            guint32      hash,
             guint32     *visit,
             GError     **error)
 {
-  guint32 hash, mask, i;
+  guint32 mask, i;
   VisitEntry *v;
 
   if (audit->last_visit != NONE && id_equal (audit, audit->last_visit, id, len))
@@ -306,7 +365,6 @@ find_visit (PtAudit     *audit,
   if ((audit->n_visits + 1) * (guint64) 2 > audit->n_slots)
     grow_slots (audit);
 
-  hash = hash_id (id, len);
   mask = audit->n_slots - 1;
   for (i = hash & mask; audit->slots[i].visit != 0; i = (i + 1) & mask)
     {
@@ -329,13 +387,18 @@ find_visit (PtAudit     *audit,
 
   if (audit->arena_len + len + 1 > audit->arena_cap)
     {
-      audit->arena_cap = MAX (audit->arena_cap * 2, MAX (4096, audit->arena_len + len + 1));
-      audit->arena = g_realloc (audit->arena, audit->arena_cap);
+      gsize cap = MAX (audit->arena_cap * 2, MAX (4096, audit->arena_len + len + 1));
+
+      audit->arena = region_resize (audit->arena, audit->arena_cap, cap);
+      audit->arena_cap = cap;
     }
   if (audit->n_visits == audit->visits_cap)
     {
-      audit->visits_cap = MAX (256, audit->visits_cap * 2);
-      audit->visits = g_renew (VisitEntry, audit->visits, audit->visits_cap);
+      guint32 cap = MAX (1024, audit->visits_cap * 2);
+
+      audit->visits = region_resize (audit->visits, audit->visits_cap * sizeof (VisitEntry),
+                                     cap * sizeof (VisitEntry));
+      audit->visits_cap = cap;
     }
 
   v = &audit->visits[audit->n_visits];
@@ -380,8 +443,11 @@ add_to_visit (PtAudit     *audit,
         }
       if (audit->n_codes == audit->codes_cap)
         {
-          audit->codes_cap = MAX (1024, audit->codes_cap * 2);
-          audit->codes = g_renew (CodeEntry, audit->codes, audit->codes_cap);
+          guint32 cap = MAX (1024, audit->codes_cap * 2);
+
+          audit->codes = region_resize (audit->codes, audit->codes_cap * sizeof (CodeEntry),
+                                        cap * sizeof (CodeEntry));
+          audit->codes_cap = cap;
         }
 
       c = &audit->codes[audit->n_codes];
@@ -556,6 +622,98 @@ detect_layout (PtAudit      *audit,
   return LAYOUT_DATA;
 }
 
+/* Adds the pending rows to the index. */
+static gboolean
+flush_pending (PtAudit  *audit,
+               GError  **error)
+{
+  guint32 mask = audit->n_slots > 0 ? audit->n_slots - 1 : 0;
+  guint n = audit->n_pending;
+
+  audit->n_pending = 0;
+  audit->pending_ids_len = 0;
+
+  for (guint r = 0; r < n; r++)
+    {
+      PendingRow *p = &audit->pending[r];
+      const PendingRow *prev = r > 0 ? &audit->pending[r - 1] : NULL;
+      const char *id = audit->pending_ids + p->id;
+
+      p->same = prev != NULL && prev->id_len == p->id_len &&
+                memcmp (audit->pending_ids + prev->id, id, p->id_len) == 0;
+      if (!p->same)
+        {
+          p->hash = hash_id (id, p->id_len);
+          if (audit->slots != NULL)
+            PREFETCH (&audit->slots[p->hash & mask]);
+        }
+    }
+
+  /* A known visit: fetch its entry, then its id and first code. The slots
+   * read here are only hints; the rows are looked up again below. */
+  if (audit->slots != NULL)
+    {
+      guint32 known[ROW_BATCH];
+
+      for (guint r = 0; r < n; r++)
+        {
+          const Slot *slot = &audit->slots[audit->pending[r].hash & mask];
+
+          known[r] = NONE;
+          if (!audit->pending[r].same && slot->visit != 0 && slot->hash == audit->pending[r].hash)
+            {
+              known[r] = slot->visit - 1;
+              PREFETCH (&audit->visits[known[r]]);
+            }
+        }
+
+      for (guint r = 0; r < n; r++)
+        if (known[r] != NONE)
+          {
+            const VisitEntry *v = &audit->visits[known[r]];
+
+            PREFETCH (audit->arena + v->id);
+            PREFETCH (&audit->codes[v->first]);
+          }
+    }
+
+  for (guint r = 0; r < n; r++)
+    {
+      const PendingRow *p = &audit->pending[r];
+      guint32 visit = audit->last_visit;
+
+      if (!p->same &&
+          !find_visit (audit, audit->pending_ids + p->id, p->id_len, p->hash, &visit, error))
+        return FALSE;
+      if (!add_to_visit (audit, visit, p->code, p->minutes, p->billed, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+queue_row (PtAudit     *audit,
+           const char  *id,
+           gsize        id_len,
+           const char  *code,
+           gint         minutes,
+           gint         billed,
+           GError     **error)
+{
+  PendingRow *p = &audit->pending[audit->n_pending++];
+
+  p->id = audit->pending_ids_len;
+  p->id_len = id_len;
+  p->minutes = minutes;
+  p->billed = billed;
+  memcpy (p->code, code, PT_CODE_LEN);
+  memcpy (audit->pending_ids + audit->pending_ids_len, id, id_len);
+  audit->pending_ids_len += id_len;
+
+  return audit->n_pending < ROW_BATCH || flush_pending (audit, error);
+}
+
 /* One data row into the index; a bad row is reported and FALSE is left in
  * @used. Returns FALSE only when the index is full. */
 static gboolean
@@ -568,7 +726,6 @@ add_row (PtAudit      *audit,
   const char *id, *code, *s;
   gsize id_len, code_len, len;
   gint minutes, billed = 0;
-  guint32 visit;
   guint n = pt_csv_reader_get_n_fields (reader);
   char code_buf[PT_CODE_LEN + 1];
 
@@ -631,12 +788,8 @@ add_row (PtAudit      *audit,
         }
     }
 
-  if (!find_visit (audit, id, id_len, &visit, error) ||
-      !add_to_visit (audit, visit, code_buf, minutes, billed, error))
-    return FALSE;
-
   *used = TRUE;
-  return TRUE;
+  return queue_row (audit, id, id_len, code_buf, minutes, billed, error);
 }
 
 /* Reads every row of @reader into the index. Bad rows are reported and
@@ -662,7 +815,7 @@ pt_audit_read (PtAudit      *audit,
       switch (status)
         {
         case PT_CSV_END:
-          return TRUE;
+          return flush_pending (audit, error);
 
         case PT_CSV_FAILED:
           g_propagate_error (error, g_steal_pointer (&row_error));
