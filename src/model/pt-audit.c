@@ -32,7 +32,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __linux__
 #include <sys/mman.h>
+#endif
 
 #include "pt-audit.h"
 #include "pt-codes.h"
@@ -157,7 +159,8 @@ struct _PtAudit
 /* Memory for the index, whose arrays can reach hundreds of megabytes. On
  * Linux each is an anonymous mapping, zeroed by the kernel, marked for
  * transparent huge pages (far fewer page faults and TLB misses on random
- * probes) and grown with mremap, without copying; elsewhere g_realloc0. */
+ * probes) and grown with mremap, without copying; elsewhere g_realloc, with
+ * the new part zeroed. */
 static gpointer
 region_resize (gpointer old,
                gsize    old_size,
@@ -507,13 +510,17 @@ parse_whole (const char *s,
   return TRUE;
 }
 
-/* A field as shown in a message: at most 40 characters. */
+/* A field as shown in a message: on one line, at most 40 characters. */
 static char *
 shown (const char *s,
        gsize       len)
 {
   g_autofree char *copy = g_strndup (s, len);
   g_autofree char *head = NULL;
+
+  for (char *p = copy; *p; p++)
+    if ((guchar) *p < 0x20)
+      *p = ' ';
 
   if (g_utf8_strlen (copy, -1) <= 40)
     return g_steal_pointer (&copy);
