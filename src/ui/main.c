@@ -11,9 +11,10 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(PtApplication) app = NULL;
+  const char *localedir = g_getenv ("PT97112_LOCALEDIR"); /* uninstalled translations, for tests */
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
