@@ -412,8 +412,8 @@ test_memory_per_visit (void)
 }
 
 /* Many visits with their rows scattered: each visit is found again however
- * far apart its rows are, visits keep the order they first appeared in, and
- * repeated shapes (the engine results are reused) keep their own bills. */
+ * far apart its rows are, and visits keep the order they first appeared in
+ * although they are judged in batches on several threads. */
 static void
 test_many_scattered (void)
 {

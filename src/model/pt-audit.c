@@ -21,9 +21,9 @@
  * leftover minutes tie (PtAllocResult.ties), every choice of which tied codes
  * carry the leftover units is valid; the audit picks the valid choice closest
  * to what was billed, so a visit is flagged only when no valid allocation
- * matches the bill. Engine results are remembered by visit content (a small
- * memo), and large audits judge batches of visits on several threads; the
- * caller still gets the visits one at a time, in order, on its own thread.
+ * matches the bill. Large audits judge batches of visits on several threads;
+ * the caller still gets the visits one at a time, in order, on its own
+ * thread.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* mremap */
@@ -69,27 +69,6 @@ typedef struct {
   guint32 hash;
   guint32 visit;
 } Slot;
-
-/* Engine results by visit content. The engine's answer depends only on the
- * method and each code's minutes in order, and many visits repeat the same
- * few shapes (97110 for 23 minutes and 97112 for 15), so a direct-mapped
- * table of recent results saves many calls: a new result simply replaces the
- * one in its slot. Fixed size: 2^16 entries of 88 bytes per judging thread. */
-#define MEMO_CODES 8
-#define MEMO_SIZE (1 << 16)
-
-typedef struct {
-  guint32 hash;
-  guint8  n_codes;   /* 0: an empty entry */
-  guint8  n_tie;
-  guint8  tie_units;
-  guint8  spare;
-  char    code[MEMO_CODES][PT_CODE_LEN];
-  guint16 minutes[MEMO_CODES];
-  guint8  units[MEMO_CODES];
-  guint8  full[MEMO_CODES];  /* whole 15-minute units */
-  guint8  tie[MEMO_CODES];   /* the tied codes, in the engine's order */
-} MemoEntry;
 
 G_STATIC_ASSERT (sizeof (CodeEntry) == 16);
 G_STATIC_ASSERT (sizeof (VisitEntry) == 12);
@@ -871,7 +850,11 @@ pt_audit_read (PtAudit      *audit,
 /* Judging costs an engine call per visit and visits are independent, so a
  * large audit judges batches of visits on several threads. The visits still
  * reach the caller one at a time, in order, on the calling thread. Each
- * thread has its own scratch space and memo. */
+ * thread has its own scratch space.
+ *
+ * (Remembering engine results by visit content was tried and removed: on a
+ * million-row file its hits were mostly one-code visits, the cheapest to
+ * allocate, and its cache misses cost more than it saved.) */
 #define BATCH 8192
 #define MIN_PARALLEL 4096 /* fewer visits than this: one thread */
 #define MAX_THREADS 8
@@ -898,7 +881,6 @@ typedef struct {
   GArray        *full;    /* gint: whole units of each line */
   GArray        *lines;   /* PtAuditLine of every visit of the share, one after another */
   GArray        *judged;  /* Judged */
-  MemoEntry     *memo;    /* MEMO_SIZE entries, allocated on first use */
 } Judge;
 
 static void
@@ -927,84 +909,6 @@ judge_clear (Judge *j)
   g_array_unref (j->full);
   g_array_unref (j->lines);
   g_array_unref (j->judged);
-  g_free (j->memo);
-}
-
-static guint32
-hash_lines (const PtAuditLine *lines,
-            guint              n)
-{
-  guint32 h = 2166136261u; /* FNV-1a over each code and its minutes */
-
-  for (guint i = 0; i < n; i++)
-    {
-      for (guint k = 0; k < PT_CODE_LEN; k++)
-        h = (h ^ (guchar) lines[i].code[k]) * 16777619u;
-      h = (h ^ (guint32) lines[i].minutes) * 16777619u;
-    }
-
-  return h;
-}
-
-static const MemoEntry *
-memo_find (const Judge       *j,
-           const PtAuditLine *lines,
-           guint              n,
-           guint32            hash)
-{
-  const MemoEntry *m;
-
-  if (j->memo == NULL || n > MEMO_CODES)
-    return NULL;
-
-  m = &j->memo[hash & (MEMO_SIZE - 1)];
-  if (m->n_codes != n || m->hash != hash)
-    return NULL;
-
-  for (guint i = 0; i < n; i++)
-    if (m->minutes[i] != lines[i].minutes || memcmp (m->code[i], lines[i].code, PT_CODE_LEN) != 0)
-      return NULL;
-
-  return m;
-}
-
-static void
-memo_store (Judge               *j,
-            const PtAuditLine   *lines,
-            guint                n,
-            guint32              hash,
-            const PtAllocResult *result)
-{
-  MemoEntry *m;
-  const PtTie *tie = result->ties->len > 0 ? &g_array_index (result->ties, PtTie, 0) : NULL;
-
-  if (n > MEMO_CODES || result->ties->len > 1)
-    return;
-
-  for (guint i = 0; i < n; i++)
-    if (pt_alloc_result_get_code (result, i)->units > G_MAXUINT8)
-      return;
-
-  if (j->memo == NULL)
-    j->memo = g_new0 (MemoEntry, MEMO_SIZE);
-
-  m = &j->memo[hash & (MEMO_SIZE - 1)];
-  m->hash = hash;
-  m->n_codes = n;
-  for (guint i = 0; i < n; i++)
-    {
-      const PtCodeUnits *c = pt_alloc_result_get_code (result, i);
-
-      memcpy (m->code[i], lines[i].code, PT_CODE_LEN);
-      m->minutes[i] = lines[i].minutes;
-      m->units[i] = c->units;
-      m->full[i] = MIN (c->full_units, G_MAXUINT8);
-    }
-
-  m->n_tie = tie ? tie->n_codes : 0;
-  m->tie_units = tie ? tie->units : 0;
-  for (guint k = 0; k < m->n_tie; k++)
-    m->tie[k] = tie->codes[k];
 }
 
 /* Among the valid allocations of a tie (which @units of the tied codes carry
@@ -1056,32 +960,12 @@ expect_units (Judge        *j,
               gboolean     *tie,
               GError      **error)
 {
-  guint32 hash = hash_lines (lines, n);
-  const MemoEntry *m = memo_find (j, lines, n, hash);
   g_autoptr(PtAllocResult) result = NULL;
   PtAllocInput input = { 0 };
   gint *full;
 
   g_array_set_size (j->full, n);
   full = (gint *) (gpointer) j->full->data;
-
-  if (m != NULL)
-    {
-      guint tied[MEMO_CODES];
-
-      for (guint i = 0; i < n; i++)
-        {
-          lines[i].expected = m->units[i];
-          full[i] = m->full[i];
-        }
-      for (guint k = 0; k < m->n_tie; k++)
-        tied[k] = m->tie[k];
-
-      *tie = m->n_tie > 0;
-      if (billed && m->n_tie > 0)
-        settle_tie (lines, full, tied, m->n_tie, m->tie_units);
-      return TRUE;
-    }
 
   g_array_set_size (j->blocks, n);
   for (guint i = 0; i < n; i++)
@@ -1113,7 +997,6 @@ expect_units (Judge        *j,
       lines[i].expected = c->units;
       full[i] = c->full_units;
     }
-  memo_store (j, lines, n, hash, result);
 
   *tie = result->ties->len > 0;
   for (guint t = 0; billed && t < result->ties->len; t++)
