@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pt-application.h"
+#include "pt-bench-hook.h"
 #include "pt-window.h"
 
 struct _PtApplication
@@ -79,6 +80,7 @@ pt_application_activate (GApplication *app)
 {
   PtWindow *window = pt_window_new (PT_APPLICATION (app));
 
+  pt_bench_hook_install (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
   pt_window_offer_drafts (window);
 }

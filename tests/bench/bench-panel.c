@@ -1,0 +1,215 @@
+/* bench-panel.c: a minutes edit in the real window, through the units panel and the next frame
+ *
+ * Not a test: build-aux/bench runs it under a display (Xvfb when there is
+ * none). It opens the main window, puts the 50-block visit of bench-common.c
+ * in it (the editor makes a row per block, the units panel shows the result)
+ * and then, R times (200 by default), changes one block's minutes the way the
+ * editor does (pt_block_set_minutes) and waits for the frame that shows it.
+ * It prints, in microseconds, the median and the 95th percentile of
+ *
+ *   update  the edit itself: every handler that runs on the change, that is
+ *           the workspace's recompute, the units panel's rebuild of its
+ *           table, steps and hints, the editor's own reactions;
+ *   frame   the work of the next frame, from the frame clock's "before-paint"
+ *           to its "after-paint": the new labels measured, laid out, drawn.
+ *
+ * and "load_ms=…", the time to put the visit in the window and draw it. The
+ * drafts the workspace writes meanwhile go to a temporary folder.
+ *
+ *   bench-panel [--blocks N] [--reps R]
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "bench-common.h"
+#include "pt-application.h"
+#include "pt-window.h"
+
+#define WARM_UP 10
+
+static gint64 before_paint_us;
+static gint64 after_paint_us;
+static gboolean painted;
+static gboolean timed_out;
+
+static void
+on_before_paint (GdkFrameClock *clock)
+{
+  before_paint_us = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock)
+{
+  after_paint_us = g_get_monotonic_time ();
+  painted = TRUE;
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until a frame has been drawn; FALSE after 5 s without one. */
+static gboolean
+wait_for_frame (GtkWidget *window)
+{
+  guint timeout = g_timeout_add_seconds (5, on_timeout, NULL);
+
+  painted = FALSE;
+  timed_out = FALSE;
+  gtk_widget_queue_draw (window);
+  while (!painted && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+
+  return painted;
+}
+
+/* Removes @path and everything under it (the private state folder). */
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  guint n_blocks = 50, reps = 200;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (97112);
+  g_autoptr(PtApplication) app = NULL;
+  g_autoptr(PtVisit) visit = NULL;
+  g_autoptr(GArray) update_us = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_us = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state_dir = NULL;
+  PtWindow *window;
+  PtWorkspace *workspace;
+  GdkFrameClock *clock;
+  PtBlock *edited;
+  gint64 start;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--blocks") && i + 1 < argc)
+        n_blocks = bench_parse_count ("bench-panel", "--blocks", argv[++i], 200);
+      else if (g_str_equal (argv[i], "--reps") && i + 1 < argc)
+        reps = bench_parse_count ("bench-panel", "--reps", argv[++i], 100000);
+      else
+        {
+          g_printerr ("usage: bench-panel [--blocks N] [--reps R]\n");
+          return 2;
+        }
+    }
+
+  /* Drafts written while editing go to a folder of our own, removed at the
+   * end, so the user's next start is not offered a benchmark's visit. */
+  state_dir = g_dir_make_tmp ("pt-bench-panel-XXXXXX", &error);
+  if (state_dir == NULL)
+    {
+      g_printerr ("bench-panel: could not make a temporary folder: %s\n", error->message);
+      return 1;
+    }
+  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-panel: no display to open the window on\n");
+      return 2;
+    }
+
+  app = pt_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("bench-panel: could not start the application: %s\n", error->message);
+      return 1;
+    }
+
+  window = pt_window_new (app);
+  workspace = pt_window_get_workspace (window);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_realize (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+  if (!wait_for_frame (GTK_WIDGET (window)))
+    {
+      g_printerr ("bench-panel: the window drew no frame\n");
+      return 1;
+    }
+
+  visit = bench_visit_new (n_blocks, rand);
+  start = g_get_monotonic_time ();
+  pt_workspace_load_visit (workspace, visit, NULL);
+  if (!wait_for_frame (GTK_WIDGET (window)))
+    {
+      g_printerr ("bench-panel: no frame after the visit was loaded\n");
+      return 1;
+    }
+  if (pt_workspace_get_result (workspace, PT_METHOD_CMS) == NULL)
+    {
+      g_printerr ("bench-panel: the %u-block visit was not counted\n", n_blocks);
+      return 1;
+    }
+  g_print ("visit blocks=%u reps=%u\n", n_blocks, reps);
+  g_print ("load_ms=%.1f\n", (g_get_monotonic_time () - start) / 1000.0);
+
+  edited = pt_visit_get_block (visit, n_blocks / 2);
+  for (guint r = 0; r < WARM_UP + reps; r++)
+    {
+      gint minutes = pt_block_get_minutes (edited);
+      double us;
+
+      start = g_get_monotonic_time ();
+      /* 14 ↔ 15 minutes: a real change every time. */
+      pt_block_set_minutes (edited, minutes == 14 ? 15 : 14);
+      us = (double) (g_get_monotonic_time () - start);
+
+      before_paint_us = 0;
+      if (!wait_for_frame (GTK_WIDGET (window)))
+        {
+          g_printerr ("bench-panel: no frame after an edit\n");
+          return 1;
+        }
+      if (r < WARM_UP)
+        continue;
+      g_array_append_val (update_us, us);
+      us = (double) (after_paint_us - before_paint_us);
+      g_array_append_val (frame_us, us);
+    }
+
+  bench_report ("update", update_us);
+  bench_report ("frame", frame_us);
+
+  pt_workspace_discard_draft (workspace);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  remove_tree (state_dir);
+
+  return 0;
+}
