@@ -329,6 +329,18 @@ is_number_char (char ch)
   return g_ascii_isalnum (ch) || ch == '.' || ch == '+' || ch == '-';
 }
 
+/* The value of four hexadecimal digits. */
+static gunichar
+hex4 (const char *digits)
+{
+  gunichar value = 0;
+
+  for (guint k = 0; k < 4; k++)
+    value = value * 16 + (gunichar) g_ascii_xdigit_value (digits[k]);
+
+  return value;
+}
+
 /* The escape at data[*i] (a backslash in a string) must be one of JSON's:
  * json-glib also takes octal ones such as \311, which make bytes that are
  * not UTF-8, and \u0000, which cuts the text short. Moves *i to its last
@@ -352,12 +364,35 @@ check_escape (const char  *data,
       g_ascii_isxdigit (data[at + 1]) && g_ascii_isxdigit (data[at + 2]) &&
       g_ascii_isxdigit (data[at + 3]) && g_ascii_isxdigit (data[at + 4]))
     {
-      if (strncmp (data + at + 1, "0000", 4) == 0)
+      gunichar unit = hex4 (data + at + 1);
+
+      if (unit == 0)
         {
           g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
                        _("%s has \\u0000 in text; text cannot hold a NUL character"), what);
           return FALSE;
         }
+
+      /* Half of a UTF-16 pair must come with its other half: json-glib
+       * turns a lone one into bytes that are not UTF-8. */
+      if (unit >= 0xd800 && unit <= 0xdfff)
+        {
+          gsize low = at + 5;
+
+          if (unit >= 0xdc00 || low + 5 >= len || data[low] != '\\' || data[low + 1] != 'u' ||
+              !g_ascii_isxdigit (data[low + 2]) || !g_ascii_isxdigit (data[low + 3]) ||
+              !g_ascii_isxdigit (data[low + 4]) || !g_ascii_isxdigit (data[low + 5]) ||
+              hex4 (data + low + 2) < 0xdc00 || hex4 (data + low + 2) > 0xdfff)
+            {
+              g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                           _("%s has \\u%.4s in text, half of a UTF-16 pair without its other half"),
+                           what, data + at + 1);
+              return FALSE;
+            }
+          *i = low + 5;
+          return TRUE;
+        }
+
       *i = at + 4;
       return TRUE;
     }
@@ -503,8 +538,12 @@ pt_json_load (JsonParser  *parser,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib quotes the offending text cut by bytes, so its message
+       * can end mid-character: make it valid UTF-8 before showing it. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
-                   _("%s is not valid JSON: %s"), what, local_error->message);
+                   _("%s is not valid JSON: %s"), what, reason);
       return FALSE;
     }
 
