@@ -332,6 +332,45 @@ test_limits_accepted (void)
   g_assert_cmpint (r->total_units, ==, pt_units_for_minutes (1000) + 1);
 }
 
+/* The units-only mode (audits) gives the same units and ties, and no words. */
+static void
+test_units_only_same_units (void)
+{
+  GRand *rand = g_rand_new_with_seed (4242);
+  static const char *codes[] = { "97110", "97112", "97116", "97140", "97530", "97150" };
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      PtAllocBlock blocks[6];
+      guint n = g_rand_int_range (rand, 1, 7);
+      PtAllocInput input = { g_rand_boolean (rand) ? PT_METHOD_CMS : PT_METHOD_AMA,
+                             PT_TIE_RULE_ENTRY_ORDER, blocks, n, NULL, FALSE };
+      g_autoptr(PtAllocResult) full = NULL;
+      g_autoptr(PtAllocResult) lean = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          memset (&blocks[i], 0, sizeof blocks[i]);
+          strcpy (blocks[i].code, codes[i]);
+          blocks[i].minutes = g_rand_int_range (rand, 0, 70);
+          blocks[i].timed = pt_code_default_timed (codes[i]);
+        }
+
+      full = pt_allocate (&input, NULL);
+      input.units_only = TRUE;
+      lean = pt_allocate (&input, NULL);
+
+      g_assert_cmpuint (lean->steps->len, ==, 0);
+      g_assert_cmpint (lean->total_units, ==, full->total_units);
+      g_assert_cmpuint (lean->ties->len, ==, full->ties->len);
+      for (guint i = 0; i < full->codes->len; i++)
+        g_assert_cmpint (pt_alloc_result_get_code (lean, i)->units, ==,
+                         pt_alloc_result_get_code (full, i)->units);
+    }
+
+  g_rand_free (rand);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -360,6 +399,7 @@ main (int    argc,
   g_test_add_func ("/engine/explanation-words", test_explanation_words);
   g_test_add_func ("/engine/not-billed-step", test_not_billed_step);
   g_test_add_func ("/engine/limits-accepted", test_limits_accepted);
+  g_test_add_func ("/engine/units-only-same-units", test_units_only_same_units);
 
   for (guint i = 0; i < G_N_ELEMENTS (hint_cases); i++)
     {

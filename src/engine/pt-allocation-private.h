@@ -26,6 +26,8 @@ guint pt_total_time_distribute   (PtCodeUnits         *codes,
                                   PtTie               *tie);
 void  pt_total_time_explain      (PtAllocResult       *result,
                                   const PtRankContext *ctx);
+void  pt_total_time_units        (PtAllocResult       *result,
+                                  const PtRankContext *ctx);
 void  pt_total_time_next_unit    (PtAllocResult       *result,
                                   const PtRankContext *ctx);
 

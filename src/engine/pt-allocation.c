@@ -344,9 +344,14 @@ pt_allocate (const PtAllocInput  *input,
   if (input->method == PT_METHOD_AMA)
     {
       pt_per_code_distribute ((PtCodeUnits *) (gpointer) result->codes->data, result->codes->len);
-      pt_per_code_explain (result);
-      pt_per_code_next_unit (result);
+      if (!input->units_only)
+        {
+          pt_per_code_explain (result);
+          pt_per_code_next_unit (result);
+        }
     }
+  else if (input->units_only)
+    pt_total_time_units (result, &ctx);
   else
     {
       pt_total_time_explain (result, &ctx);

@@ -50,6 +50,7 @@ typedef struct {
   const PtAllocBlock  *blocks;
   guint                n_blocks;
   const char * const  *tie_preference; /* NULL-terminated, may be NULL */
+  gboolean             units_only;     /* skip the explanation and the next-unit hint (audits) */
 } PtAllocInput;
 
 /* One line of the result: everything the visit holds of one code. */

@@ -234,6 +234,26 @@ pt_total_time_explain (PtAllocResult       *result,
     g_free (order);
 }
 
+/* Units and ties only, with no words: what an audit of many visits needs. */
+void
+pt_total_time_units (PtAllocResult       *result,
+                     const PtRankContext *ctx)
+{
+  guint n_codes = result->codes->len;
+  guint order_stack[STACK_CODES];
+  guint *order = n_codes <= STACK_CODES ? order_stack : g_new (guint, n_codes);
+  guint n_leftover_units;
+  PtTie tie = { 0 };
+
+  pt_total_time_distribute ((PtCodeUnits *) (gpointer) result->codes->data, n_codes, ctx, order,
+                            &n_leftover_units, &tie);
+  if (tie.n_codes > 0)
+    g_array_append_val (result->ties, tie);
+
+  if (order != order_stack)
+    g_free (order);
+}
+
 /* How many more timed minutes give one more unit, and which code would get
  * it: the first code, in leftover order, that gains the unit when the minutes
  * are added to it. */

@@ -983,6 +983,7 @@ expect_units (Judge        *j,
   input.tie_rule = PT_TIE_RULE_ENTRY_ORDER;
   input.blocks = (const PtAllocBlock *) (gconstpointer) j->blocks->data;
   input.n_blocks = n;
+  input.units_only = TRUE; /* the audit needs units and ties, not the explanation */
 
   result = pt_allocate (&input, error);
   if (result == NULL)
