@@ -1,0 +1,231 @@
+/* test-i18n-cli.c: pt97112-cli speaks Spanish under LANGUAGE=es
+ *
+ * Runs the built CLI with LANGUAGE=es and the uninstalled translations of the
+ * build directory (PT97112_LOCALEDIR, set by tests/meson.build) and checks that
+ * what it prints is the Spanish catalogue's text, not the English: for each
+ * message, the longest piece of its translation between format directives
+ * must appear and the English one must not. The translations are read from
+ * the same .mo file in this process, so a reworded translation does not break
+ * the test, but a message the CLI prints in English does.
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "pt-test-utils.h"
+
+typedef struct {
+  const char *name;
+  const char *argv[6];
+  int         exit_status;
+  gboolean    on_stderr;
+  /* messages (msgids) whose Spanish text must be printed */
+  const char *msgids[5];
+  /* one message with plural forms, printed for the number n */
+  const char *singular;
+  const char *plural;
+  gulong      n;
+  /* words a Spanish-speaking clinician reads there, whatever the wording */
+  const char *words[4];
+} CliCase;
+
+static const CliCase cases[] = {
+  {
+    "allocate-cms",
+    { "allocate", "97112=24", "97110=23", NULL },
+    0, FALSE,
+    { "CMS total-time", "Timed minutes: %d   Timed units: %d   Total units: %d\n\n",
+      "Unit %d → %s: its %d leftover minutes beat %s’s %d.", "Why:", "Code" },
+    "%d timed minutes in all: the chart gives %d timed unit for %s.",
+    "%d timed minutes in all: the chart gives %d timed units for %s.", 3,
+    { "Método", "Unidades", "minutos sobrantes", "unidad" },
+  },
+  {
+    "allocate-ama",
+    { "allocate", "--method", "ama", "97112=20", "97110=18", NULL },
+    0, FALSE,
+    { "AMA per-code", "Minutes", "Units", NULL },
+    "Each timed code is charted on its own minutes, never pooled with other codes: %d timed unit in all.",
+    "Each timed code is charted on its own minutes, never pooled with other codes: %d timed units in all.", 2,
+    { "Por código", "Minutos", "unidades por tiempo", NULL },
+  },
+  {
+    "allocate-tie",
+    { "allocate", "97112=20", "97110=20", NULL },
+    0, FALSE,
+    { "  (tie)", NULL },
+    "\nTie: %s share %d unit; any choice among them is correct (set it with --tie-preference).\n",
+    "\nTie: %s share %d units; any choice among them is correct (set it with --tie-preference).\n", 1,
+    { "Empate", "empate", NULL },
+  },
+  {
+    "allocate-bad-minutes",
+    { "allocate", "97112=24", "97110=abc", NULL },
+    2, TRUE,
+    { "“%s”: minutes must be a whole number from 0 to %d", "Try “%s --help” for the options.\n", NULL },
+    NULL, NULL, 0,
+    { "minutos", "número entero", NULL },
+  },
+  {
+    "usage",
+    { "--help", NULL },
+    0, FALSE,
+    { "Usage: pt97112-cli COMMAND [OPTION…]", "Commands:",
+      "Billable units for one visit or a stream of visits",
+      "Look up rehab codes in the offline catalogue", NULL },
+    NULL, NULL, 0,
+    { "Uso", "Órdenes", "catálogo", NULL },
+  },
+  {
+    "codes",
+    { "codes", "97112", NULL },
+    0, FALSE,
+    { "Timed:", "Units:", "Description:", "15-minute units (8-minute chart)",
+      "\nNCCI pairs with %s found in the sources read:\n" },
+    NULL, NULL, 0,
+    { "Unidades", "Descripción", "Pares NCCI", NULL },
+  },
+};
+
+/* The longest run of @text outside printf directives ("%d", "%s", "%.20s"…),
+ * stripped of surrounding white space. */
+static char *
+longest_literal (const char *text)
+{
+  g_autoptr(GRegex) directive = g_regex_new ("%[-+ #0-9.*]*[a-zA-Z%]", 0, 0, NULL);
+  g_auto(GStrv) pieces = g_regex_split (directive, text, 0);
+  const char *best = "";
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    if (strlen (g_strstrip (pieces[i])) > strlen (best))
+      best = pieces[i];
+
+  return g_strdup (best);
+}
+
+/* The Spanish text of @msgid must be in @output and its English text not. */
+static void
+assert_translated (const char *output,
+                   const char *msgid,
+                   const char *translation)
+{
+  g_autofree char *english = longest_literal (msgid);
+  g_autofree char *spanish = longest_literal (translation);
+
+  if (g_strcmp0 (translation, msgid) == 0)
+    g_error ("the Spanish catalogue has no translation of “%s”", msgid);
+  g_assert_cmpuint (strlen (spanish), >, 0);
+
+  if (strstr (output, spanish) == NULL)
+    g_error ("“%s” (Spanish for “%s”) is not in the output:\n%s", spanish, msgid, output);
+  /* short English words (“Code”, “Units”) may be part of Spanish ones */
+  if (strlen (english) > 6 && strstr (output, english) != NULL)
+    g_error ("the English “%s” is still in the output:\n%s", english, output);
+}
+
+static void
+test_cli_case (gconstpointer data)
+{
+  const CliCase *c = data;
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  const char *output;
+  int status;
+
+  out = pt_test_run_cli (c->argv, NULL, &err, &status);
+  output = c->on_stderr ? err : out;
+  g_test_message ("%s", output);
+  g_assert_cmpint (status, ==, c->exit_status);
+
+  for (guint i = 0; i < G_N_ELEMENTS (c->msgids) && c->msgids[i] != NULL; i++)
+    assert_translated (output, c->msgids[i], g_dgettext (GETTEXT_PACKAGE, c->msgids[i]));
+
+  if (c->singular != NULL)
+    assert_translated (output, c->n == 1 ? c->singular : c->plural,
+                       g_dngettext (GETTEXT_PACKAGE, c->singular, c->plural, c->n));
+
+  for (guint i = 0; i < G_N_ELEMENTS (c->words) && c->words[i] != NULL; i++)
+    if (strstr (output, c->words[i]) == NULL)
+      g_error ("the Spanish word “%s” is not in the output:\n%s", c->words[i], output);
+}
+
+/* CMS Example 1 (Pub. 100-04 ch. 5 §20.2): 24 + 23 = 47 timed minutes give
+ * 3 timed units, two of them to 97112; the whole line, numbers included, in
+ * Spanish. */
+static void
+test_cli_example_one_line (void)
+{
+  const char *argv[] = { "allocate", "97112=24", "97110=23", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *expected = NULL;
+  int status;
+
+  out = pt_test_run_cli (argv, NULL, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  expected = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE,
+                                          "Timed minutes: %d   Timed units: %d   Total units: %d\n\n"),
+                              47, 3, 3);
+  g_assert_nonnull (strstr (out, expected));
+  g_assert_nonnull (strstr (out, "Unidades totales: 3"));
+}
+
+/* The control: the same run under LANGUAGE=C is English, so the checks above
+ * really depend on the language. */
+static void
+test_cli_english_without_language (void)
+{
+  const char *argv[] = { "allocate", "97112=24", "97110=23", NULL };
+  g_autofree char *out = NULL;
+  int status;
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  out = pt_test_run_cli (argv, NULL, NULL, &status);
+  g_setenv ("LANGUAGE", "es", TRUE);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Timed minutes: 47   Timed units: 3   Total units: 3"));
+  g_assert_null (strstr (out, "Unidades"));
+}
+
+static void
+test_cli_no_localedir (void)
+{
+  g_test_skip ("PT97112_LOCALEDIR is not set; run the test through meson test");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("PT97112_LOCALEDIR");
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (localedir == NULL || *localedir == '\0')
+    {
+      g_test_add_func ("/i18n-cli/no-localedir", test_cli_no_localedir);
+      return g_test_run ();
+    }
+
+  /* The CLI inherits these; this process reads the same catalogue. */
+  g_setenv ("LANGUAGE", "es", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/i18n-cli/%s", cases[i].name);
+
+      g_test_add_data_func (path, &cases[i], test_cli_case);
+    }
+  g_test_add_func ("/i18n-cli/example-one-line", test_cli_example_one_line);
+  g_test_add_func ("/i18n-cli/english-without-language", test_cli_english_without_language);
+
+  return g_test_run ();
+}
