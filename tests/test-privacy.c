@@ -51,6 +51,8 @@ run_traced (const char         *strace,
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *asan = NULL;
   int status = -1;
 
   g_ptr_array_add (args, (gpointer) strace);
@@ -65,7 +67,13 @@ run_traced (const char         *strace,
     g_ptr_array_add (args, (gpointer) argv[i]);
   g_ptr_array_add (args, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL,
+  /* LeakSanitizer cannot run under ptrace: in a sanitizer build, the traced
+   * programs skip their leak check (the rest of the suite does it). */
+  asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
+                      ":detect_leaks=0", NULL);
+  env = g_environ_setenv (env, "ASAN_OPTIONS", asan, TRUE);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, env,
                                G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                                NULL, NULL, NULL, NULL, &status, &error));
   g_assert_no_error (error);
@@ -301,11 +309,55 @@ test_user_library_mode (void)
   g_unlink (path);
 }
 
+/* Private HOME and XDG folders for this run, set before GLib first reads
+ * them. G_TEST_OPTION_ISOLATE_DIRS would do the same, but GLib 2.74 leaks in
+ * it (g_set_user_dirs) and LeakSanitizer fails the run. */
+static char *
+isolate_user_dirs (void)
+{
+  static const char * const vars[] = {
+    "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", NULL
+  };
+  char *base = g_dir_make_tmp ("pt-home-XXXXXX", NULL);
+
+  g_assert_nonnull (base);
+  for (guint i = 0; vars[i] != NULL; i++)
+    {
+      g_autofree char *dir = g_build_filename (base, vars[i], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (vars[i], dir, TRUE);
+    }
+
+  return base;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *home = isolate_user_dirs ();
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/privacy/no-network/cli", test_cli_no_network);
   g_test_add_func ("/privacy/no-network/gui", test_gui_no_network);
@@ -313,5 +365,8 @@ main (int    argc,
   g_test_add_func ("/privacy/mode/draft", test_draft_mode);
   g_test_add_func ("/privacy/mode/user-library", test_user_library_mode);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (home);
+
+  return status;
 }
