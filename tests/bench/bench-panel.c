@@ -7,13 +7,17 @@
  * editor does (pt_block_set_minutes) and waits for the frame that shows it.
  * It prints, in microseconds, the median and the 95th percentile of
  *
+ *   results pt_workspace_recompute() in the window: the recompute and every
+ *           "results-changed" handler, the units panel's rebuild above all;
+ *   panel   one rebuild of the units panel alone, from the same results;
  *   update  the edit itself: every handler that runs on the change, that is
  *           the workspace's recompute, the units panel's rebuild of its
  *           table, steps and hints, the editor's own reactions;
  *   frame   the work of the next frame, from the frame clock's "before-paint"
  *           to its "after-paint": the new labels measured, laid out, drawn.
  *
- * and "load_ms=…", the time to put the visit in the window and draw it. The
+ * and "load_ms=…", the time to put the visit in the window and draw it, the
+ * renderer and the number of widgets in the window, editor and panel. The
  * drafts the workspace writes meanwhile go to a temporary folder.
  *
  *   bench-panel [--blocks N] [--reps R]
@@ -25,6 +29,7 @@
 
 #include "bench-common.h"
 #include "pt-application.h"
+#include "pt-units-panel.h"
 #include "pt-window.h"
 
 #define WARM_UP 10
@@ -54,13 +59,25 @@ on_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until a frame has been drawn; FALSE after 5 s without one. */
+/* Runs the main loop until a frame has been drawn. The change itself queues
+ * the frame; only when none comes within a second is a redraw asked for, and
+ * after 5 s without a frame it gives up. */
 static gboolean
 wait_for_frame (GtkWidget *window)
 {
-  guint timeout = g_timeout_add_seconds (5, on_timeout, NULL);
+  guint timeout = g_timeout_add_seconds (1, on_timeout, NULL);
 
   painted = FALSE;
+  timed_out = FALSE;
+  while (!painted && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    {
+      g_source_remove (timeout);
+      return TRUE;
+    }
+
+  timeout = g_timeout_add_seconds (4, on_timeout, NULL);
   timed_out = FALSE;
   gtk_widget_queue_draw (window);
   while (!painted && !timed_out)
@@ -69,6 +86,36 @@ wait_for_frame (GtkWidget *window)
     g_source_remove (timeout);
 
   return painted;
+}
+
+static guint
+count_widgets (GtkWidget *root)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+
+  return n;
+}
+
+/* The first widget under @root whose type is called @type_name, else @root. */
+static GtkWidget *
+find_child (GtkWidget  *root,
+            const char *type_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), type_name))
+        return child;
+      found = find_child (child, type_name);
+      if (found != child)
+        return found;
+    }
+
+  return root;
 }
 
 /* Removes @path and everything under it (the private state folder). */
@@ -104,6 +151,10 @@ main (int    argc,
   g_autoptr(PtVisit) visit = NULL;
   g_autoptr(GArray) update_us = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) frame_us = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) results_us = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) panel_us = g_array_new (FALSE, FALSE, sizeof (double));
+  PtUnitsPanel *panel;
+  gboolean show_other;
   g_autoptr(GError) error = NULL;
   g_autofree char *state_dir = NULL;
   PtWindow *window;
@@ -175,8 +226,51 @@ main (int    argc,
       g_printerr ("bench-panel: the %u-block visit was not counted\n", n_blocks);
       return 1;
     }
-  g_print ("visit blocks=%u reps=%u\n", n_blocks, reps);
   g_print ("load_ms=%.1f\n", (g_get_monotonic_time () - start) / 1000.0);
+  panel = PT_UNITS_PANEL (find_child (GTK_WIDGET (window), "PtUnitsPanel"));
+  show_other = pt_settings_get_show_both_methods (pt_application_get_settings (app));
+  g_print ("visit blocks=%u reps=%u renderer=%s widgets=%u editor_widgets=%u panel_widgets=%u\n",
+           n_blocks, reps, G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
+           count_widgets (GTK_WIDGET (window)), count_widgets (find_child (GTK_WIDGET (window), "PtVisitEditor")),
+           count_widgets (GTK_WIDGET (panel)));
+
+  /* The recompute alone, with every "results-changed" handler of the window:
+   * the units panel's rebuild above all. */
+  for (guint r = 0; r < WARM_UP + reps; r++)
+    {
+      double us;
+
+      start = g_get_monotonic_time ();
+      pt_workspace_recompute (workspace);
+      us = (double) (g_get_monotonic_time () - start);
+      if (!wait_for_frame (GTK_WIDGET (window)))
+        {
+          g_printerr ("bench-panel: no frame after a recompute\n");
+          return 1;
+        }
+      if (r >= WARM_UP)
+        g_array_append_val (results_us, us);
+    }
+  bench_report ("results", results_us);
+
+  /* One rebuild of the units panel alone: pt_units_panel_set_show_other()
+   * with the value it already has redraws it from the current results. */
+  for (guint r = 0; r < WARM_UP + reps; r++)
+    {
+      double us;
+
+      start = g_get_monotonic_time ();
+      pt_units_panel_set_show_other (panel, show_other);
+      us = (double) (g_get_monotonic_time () - start);
+      if (!wait_for_frame (GTK_WIDGET (window)))
+        {
+          g_printerr ("bench-panel: no frame after a rebuild of the panel\n");
+          return 1;
+        }
+      if (r >= WARM_UP)
+        g_array_append_val (panel_us, us);
+    }
+  bench_report ("panel", panel_us);
 
   edited = pt_visit_get_block (visit, n_blocks / 2);
   for (guint r = 0; r < WARM_UP + reps; r++)

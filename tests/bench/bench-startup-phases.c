@@ -3,7 +3,9 @@
  * Not a test: build-aux/bench runs it (under a display) when the start-up
  * misses its aim, to say what start-up could leave until after the first
  * frame. It does what pt97112 does before its first frame, one step at a time,
- * and prints each step's wall time in milliseconds as "phase NAME ms=…":
+ * and prints each step's wall time and processor time (all threads) in
+ * milliseconds and the resident memory it added, as
+ * "phase NAME ms=… cpu_ms=… rss_mib=+…":
  *
  *   gtk-init       gtk_init(): the display connection, settings, fonts set-up
  *   startup        registering the application: style sheet, accelerators, actions
@@ -16,14 +18,21 @@
  *   first-frame    from gtk_window_present() to the first "after-paint"
  *
  * and then, after the first frame, how many widgets the window holds and how
- * many of them were not drawn in it (hidden stack pages, hidden panes), per
- * part of the window: "widgets PART total=… undrawn=…". With --bare it times
- * gtk-init and the first frame of an empty GtkWindow instead, the cost that
- * every GTK program pays here.
+ * many of them were not drawn in it ("widgets total=… undrawn=…"), with the
+ * biggest undrawn parts by the app's widget they belong to ("undrawn
+ * PtLibraryView widgets=…"). With --only-shown it takes the stack pages not
+ * on top and the hidden lower pane out before presenting the window, as if
+ * they were made on first use, so the first frame shows what that saves;
+ * with --without-sidebar it takes out the sidebar and its pages.
+ * With --bare it times gtk-init and the first frame of an empty GtkWindow
+ * instead, the cost that every GTK program pays here; --bare-label puts one
+ * label in it, to show what drawing any text at all adds (fonts, glyphs).
  */
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "pt-application.h"
 #include "pt-code-catalog.h"
@@ -71,52 +80,166 @@ present_and_wait (GtkWindow *window)
 }
 
 static gint64 phase_start;
+static double phase_rss_mib;
+
+/* Resident memory of this process in MiB, from /proc/self/statm (0 if unreadable). */
+static double
+resident_mib (void)
+{
+  g_autofree char *statm = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    return 0;
+  fields = g_strsplit (statm, " ", 3);
+  if (g_strv_length (fields) < 2)
+    return 0;
+
+  return g_ascii_strtod (fields[1], NULL) * sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+/* Processor time of the whole process (every thread) in milliseconds. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static double phase_cpu_ms;
 
 static void
 phase (const char *name)
 {
   gint64 now = g_get_monotonic_time ();
+  double rss = resident_mib ();
+  double cpu = cpu_ms ();
 
-  g_print ("phase %s ms=%.1f\n", name, (now - phase_start) / 1000.0);
+  g_print ("phase %s ms=%.1f cpu_ms=%.1f rss_mib=%+.1f\n", name, (now - phase_start) / 1000.0,
+           cpu - phase_cpu_ms, rss - phase_rss_mib);
+  phase_rss_mib = rss;
+  phase_cpu_ms = cpu;
   phase_start = g_get_monotonic_time ();
 }
 
-/* Counts the widgets under @root, and those of them not drawn (not mapped). */
-static void
-count_widgets (GtkWidget *root,
-               guint     *total,
-               guint     *undrawn)
+static guint
+count_tree (GtkWidget *root)
 {
-  (*total)++;
-  if (!gtk_widget_get_mapped (root))
-    (*undrawn)++;
+  guint n = 1;
+
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    count_widgets (child, total, undrawn);
+    n += count_tree (child);
+
+  return n;
 }
 
-static void
-report_widgets (const char *part,
-                GtkWidget  *root)
+/* "PtLibraryView" for a hidden part of the window: the nearest widget of the
+ * app's own (Pt…) type at or above @widget, with @widget's type when it differs. */
+static char *
+part_name (GtkWidget *widget)
 {
-  guint total = 0, undrawn = 0;
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (g_str_has_prefix (G_OBJECT_TYPE_NAME (w), "Pt"))
+      return w == widget ? g_strdup (G_OBJECT_TYPE_NAME (w))
+                         : g_strdup_printf ("%s/%s", G_OBJECT_TYPE_NAME (w), G_OBJECT_TYPE_NAME (widget));
 
-  if (root == NULL)
-    return;
-  count_widgets (root, &total, &undrawn);
-  g_print ("widgets %s total=%u undrawn=%u\n", part, total, undrawn);
+  return g_strdup (G_OBJECT_TYPE_NAME (widget));
+}
+
+/* Adds up, by part, the widgets of every subtree that the first frame did not
+ * draw (unmapped, under a mapped parent); counts all widgets in @total. */
+static void
+find_undrawn (GtkWidget  *root,
+              GHashTable *parts,
+              guint      *total)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        {
+          char *name = part_name (child);
+          guint n = count_tree (child);
+
+          *total += n;
+          g_hash_table_insert (parts, name,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (parts, name)) + n));
+        }
+      else
+        {
+          (*total)++;
+          find_undrawn (child, parts, total);
+        }
+    }
 }
 
 static int
-run_bare (void)
+compare_parts (gconstpointer a,
+               gconstpointer b,
+               gpointer      parts)
+{
+  guint x = GPOINTER_TO_UINT (g_hash_table_lookup (parts, *(const char * const *) a));
+  guint y = GPOINTER_TO_UINT (g_hash_table_lookup (parts, *(const char * const *) b));
+
+  return (y > x) - (y < x);
+}
+
+/* "widgets total=… undrawn=…", then the eight biggest undrawn parts. */
+static void
+report_widgets (GtkWidget *window)
+{
+  g_autoptr(GHashTable) parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree gpointer *names = NULL;
+  guint total = 1, undrawn = 0, n_names;
+
+  find_undrawn (window, parts, &total);
+  names = g_hash_table_get_keys_as_array (parts, &n_names);
+  for (guint i = 0; i < n_names; i++)
+    undrawn += GPOINTER_TO_UINT (g_hash_table_lookup (parts, names[i]));
+  g_print ("widgets total=%u undrawn=%u\n", total, undrawn);
+
+  g_qsort_with_data (names, n_names, sizeof (gpointer), compare_parts, parts);
+  for (guint i = 0; i < MIN (n_names, 8); i++)
+    g_print ("undrawn %s widgets=%u\n", (const char *) names[i],
+             GPOINTER_TO_UINT (g_hash_table_lookup (parts, names[i])));
+}
+
+/* For --only-shown: takes out of the window what its first frame does not
+ * show (the stack pages not on top, the hidden lower pane), as if they were
+ * made on first use, to measure what that would save in the first frame. */
+static void
+remove_unshown (GtkWidget *root)
+{
+  GtkWidget *child = gtk_widget_get_first_child (root);
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_STACK (root) && child != gtk_stack_get_visible_child (GTK_STACK (root)))
+        gtk_stack_remove (GTK_STACK (root), child);
+      else
+        remove_unshown (child);
+      child = next;
+    }
+}
+
+static int
+run_bare (gboolean with_label)
 {
   GtkWidget *window;
 
   phase_start = g_get_monotonic_time ();
+  phase_rss_mib = resident_mib ();
+  phase_cpu_ms = cpu_ms ();
   gtk_init ();
   phase ("gtk-init");
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  if (with_label)
+    gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("Units by the 8-minute rule"));
   if (!present_and_wait (GTK_WINDOW (window)))
     {
       g_printerr ("bench-startup-phases: the bare window drew no frame\n");
@@ -137,16 +260,23 @@ main (int    argc,
   g_autoptr(PtScenarioLibrary) scenarios = NULL;
   GList *recent;
   PtWindow *window;
+  gboolean only_shown, no_sidebar;
 
   if (argc > 1 && g_str_equal (argv[1], "--bare"))
-    return run_bare ();
-  if (argc > 1)
+    return run_bare (FALSE);
+  if (argc > 1 && g_str_equal (argv[1], "--bare-label"))
+    return run_bare (TRUE);
+  only_shown = argc > 1 && g_str_equal (argv[1], "--only-shown");
+  no_sidebar = argc > 1 && g_str_equal (argv[1], "--without-sidebar");
+  if (argc > 2 || (argc > 1 && !only_shown && !no_sidebar))
     {
-      g_printerr ("usage: bench-startup-phases [--bare]\n");
+      g_printerr ("usage: bench-startup-phases [--bare|--bare-label|--only-shown|--without-sidebar]\n");
       return 2;
     }
 
   phase_start = g_get_monotonic_time ();
+  phase_rss_mib = resident_mib ();
+  phase_cpu_ms = cpu_ms ();
   gtk_init ();
   phase ("gtk-init");
 
@@ -187,6 +317,25 @@ main (int    argc,
   window = pt_window_new (app);
   phase ("window-new");
 
+  if (only_shown)
+    {
+      remove_unshown (GTK_WIDGET (window));
+      if (!gtk_widget_get_visible (window->lower_pane))
+        for (GtkWidget *child = gtk_widget_get_first_child (window->lower_pane); child;
+             child = gtk_widget_get_first_child (window->lower_pane))
+          gtk_box_remove (GTK_BOX (window->lower_pane), child);
+      phase ("remove-unshown");
+    }
+  if (no_sidebar)
+    {
+      GtkWidget *page;
+
+      while ((page = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_stack))) != NULL)
+        gtk_stack_remove (window->sidebar_stack, page);
+      gtk_widget_set_visible (window->sidebar, FALSE);
+      phase ("remove-sidebar");
+    }
+
   if (!present_and_wait (GTK_WINDOW (window)))
     {
       g_printerr ("bench-startup-phases: the window drew no frame\n");
@@ -194,19 +343,7 @@ main (int    argc,
     }
   phase ("first-frame");
 
-  report_widgets ("window", GTK_WIDGET (window));
-  report_widgets ("sidebar", window->sidebar);
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_stack)); page;
-       page = gtk_widget_get_next_sibling (page))
-    {
-      const char *name = gtk_stack_get_visible_child (window->sidebar_stack) == page ? "shown" : "hidden";
-      g_autofree char *part = g_strdup_printf ("sidebar-page:%s(%s)", G_OBJECT_TYPE_NAME (page), name);
-
-      report_widgets (part, page);
-    }
-  report_widgets ("lower-pane", window->lower_pane);
-  report_widgets ("editor", GTK_WIDGET (window->editor));
-  report_widgets ("units-panel", GTK_WIDGET (window->units_panel));
+  report_widgets (GTK_WIDGET (window));
 
   window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
