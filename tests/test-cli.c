@@ -295,7 +295,7 @@ check_jsonl_output (const char *out)
 
   o = json_node_get_object (nodes->pdata[3]);
   g_assert_true (json_object_get_null_member (o, "id"));
-  assert_contains (json_object_get_string_member (o, "error"), "line 6 is not valid JSON");
+  assert_contains (json_object_get_string_member (o, "error"), "line 6 is not valid JSON here: it must start with an object or a list");
 
   o = json_node_get_object (nodes->pdata[4]);
   g_assert_true (json_object_get_null_member (o, "id"));

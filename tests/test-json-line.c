@@ -147,6 +147,8 @@ static const LineCase line_cases[] = {
   { "trailing-comma-object", FALSE, "{\"id\": 1, " BLOCKS ",}" },
   { "trailing-text", FALSE, "{" BLOCKS "} x" },
   { "two-objects", FALSE, "{" BLOCKS "}{}" },
+  { "number-then-object", FALSE, "9{" BLOCKS "}" },
+  { "list-then-object", FALSE, "[]{" BLOCKS "}" },
   { "single-quotes", FALSE, "{'blocks': [{'code': '97110', 'minutes': 10}]}" },
   { "comment", FALSE, "/* c */ {" BLOCKS "}" },
   { "byte-order-mark", FALSE, "\xef\xbb\xbf{" BLOCKS "}" },

@@ -249,6 +249,8 @@ static const BadCase bad_cases[] = {
   { "nul-byte", PT_FORMAT_ERROR_PARSE, NULL, "NUL byte" },
   { "deep-nesting", PT_FORMAT_ERROR_PARSE, NULL, "more than 64 levels deep" },
   { "minutes-hex", PT_FORMAT_ERROR_PARSE, NULL, "“0x18”, which is not a JSON number" },
+  { "two-values", PT_FORMAT_ERROR_PARSE, NULL, "more text after its JSON value" },
+  { "bare-number", PT_FORMAT_ERROR_PARSE, NULL, "must start with an object or a list" },
   { "not-object", PT_FORMAT_ERROR_TYPE, "the file", "expected an object, found a list" },
   { "wrong-kind", PT_FORMAT_ERROR_KIND, "kind", "not a visit file" },
   { "kind-missing", PT_FORMAT_ERROR_MISSING, "kind", "missing" },

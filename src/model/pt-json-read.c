@@ -406,7 +406,8 @@ check_escape (const char  *data,
 /* What the JSON parser does not check itself: no NUL byte, valid UTF-8, no
  * nesting deeper than any of our files has (the parser recurses and a deep
  * enough input overflows the stack), no hexadecimal numbers (json-glib takes
- * 0x10 as 16; JSON has none), only JSON's escapes and no single quotes.
+ * 0x10 as 16; JSON has none), only JSON's escapes, no single quotes, and
+ * nothing after the first list or object.
  *
  * json-glib also wraps a whole number too long for 64 bits round without a
  * word (-18446744073709551615 reads as 1). Such a number is given a
@@ -421,8 +422,8 @@ check_text (const char  *data,
             GError     **error)
 {
   gint depth = 0;
-  gboolean in_string = FALSE;
-  gsize copied = 0;
+  gboolean in_string = FALSE, ended = FALSE;
+  gsize copied = 0, first = 0;
 
   if (memchr (data, '\0', len) != NULL)
     {
@@ -438,6 +439,17 @@ check_text (const char  *data,
       return FALSE;
     }
 
+  /* Every file and line we read holds an object or a list; json-glib leaks
+   * what follows a bare number. */
+  while (first < len && g_ascii_isspace (data[first]))
+    first++;
+  if (first < len && data[first] != '{' && data[first] != '[')
+    {
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                   _("%s is not valid JSON here: it must start with an object or a list"), what);
+      return FALSE;
+    }
+
   for (gsize i = 0; i < len; i++)
     {
       char ch = data[i];
@@ -448,6 +460,13 @@ check_text (const char  *data,
             return FALSE;
           else if (ch == '"')
             in_string = FALSE;
+        }
+      else if (ended && !g_ascii_isspace (ch))
+        {
+          /* json-glib ignores a second value, and leaks it */
+          g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_PARSE,
+                       _("%s has more text after its JSON value"), what);
+          return FALSE;
         }
       else if (ch == '"')
         in_string = TRUE;
@@ -469,7 +488,10 @@ check_text (const char  *data,
             }
         }
       else if (ch == ']' || ch == '}')
-        depth--;
+        {
+          if (--depth == 0)
+            ended = TRUE;
+        }
       else if ((g_ascii_isdigit (ch) || ch == '-') && (i == 0 || !is_number_char (data[i - 1])))
         {
           gsize end = i;
