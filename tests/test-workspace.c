@@ -310,6 +310,19 @@ test_assistant_finding_states_units (void)
   g_assert_true (seen);
 }
 
+/* A long code with accented letters is cut on a character, so the message
+ * naming it is valid UTF-8. */
+static void
+test_long_code_message_utf8 (void)
+{
+  g_autoptr(PtWorkspace) ws = pt_workspace_new (NULL);
+
+  add_block (ws, "éééééééééé", 10);
+  g_assert_nonnull (pt_workspace_get_block_problem (ws, 0));
+  g_assert_true (g_utf8_validate (pt_workspace_get_block_problem (ws, 0), -1, NULL));
+  g_assert_true (g_utf8_validate (pt_workspace_get_error (ws)->message, -1, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -324,6 +337,7 @@ main (int    argc,
   g_test_add_func ("/workspace/tie-choice", test_tie_choice);
   g_test_add_func ("/workspace/draft-restore", test_draft_restore);
   g_test_add_func ("/workspace/summary-text", test_summary_text);
+  g_test_add_func ("/workspace/long-code-message-utf8", test_long_code_message_utf8);
   g_test_add_func ("/workspace/assistant-finding-states-units", test_assistant_finding_states_units);
 
   return g_test_run ();

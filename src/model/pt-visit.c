@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pt-visit.h"
 
 struct _PtVisit
@@ -538,6 +540,26 @@ pt_visit_find_block (PtVisit *self,
   return -1;
 }
 
+static void
+copy_code (char       *dest,
+           gsize       size,
+           const char *code)
+{
+  const char *end = code;
+
+  while (*end != '\0')
+    {
+      const char *next = g_utf8_next_char (end);
+
+      if ((gsize) (next - code) >= size)
+        break;
+      end = next;
+    }
+
+  memcpy (dest, code, end - code);
+  dest[end - code] = '\0';
+}
+
 /* The engine's input for this visit under @method; the visit's tie
  * preference is copied so the input outlives later edits. */
 PtVisitInput *
@@ -559,9 +581,10 @@ pt_visit_input_new (PtVisit   *self,
     {
       PtBlock *block = pt_visit_get_block (self, i);
 
-      /* A longer code is cut but stays longer than five characters, so the
-       * engine still refuses it. */
-      g_strlcpy (vi->blocks[i].code, pt_block_get_code (block), sizeof vi->blocks[i].code);
+      /* A longer code is cut, at a character boundary so the engine's
+       * message stays valid UTF-8, and stays longer than five characters, so
+       * the engine still refuses it. */
+      copy_code (vi->blocks[i].code, sizeof vi->blocks[i].code, pt_block_get_code (block));
       vi->blocks[i].minutes = pt_block_get_minutes (block);
       vi->blocks[i].timed = pt_block_get_timed (block);
       vi->blocks[i].provider = pt_block_get_provider (block);
