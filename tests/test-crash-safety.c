@@ -33,7 +33,7 @@
  * TIMER_GRANULARITY_US could be 0 and the bound would be the 2 s asked for. */
 #define DRAFT_DELAY_US (2 * G_USEC_PER_SEC)
 #define TIMER_GRANULARITY_US G_USEC_PER_SEC
-#define SLACK_US (250 * 1000)
+#define SLACK_US (500 * 1000)
 
 static char *
 helper_path (void)
