@@ -26,13 +26,10 @@
 #define N_KILLS 60
 #define N_EDIT_ROUNDS 3
 /* The draft delay of a workspace without settings, and what the test allows
- * on top of it for the timer, the write and the kill to happen. The
- * workspace's timer is g_timeout_add_seconds(), which GLib lets fire up to a
- * second late to group wake-ups (measured: 1.8 to 2.8 s for a 2 s delay), so
- * a second more is allowed for it; with a millisecond timer (g_timeout_add)
- * TIMER_GRANULARITY_US could be 0 and the bound would be the 2 s asked for. */
+ * on top of it for the write and the kill to happen. The workspace's timer
+ * is a millisecond one (g_timeout_add), so no grouping delay is added. */
 #define DRAFT_DELAY_US (2 * G_USEC_PER_SEC)
-#define TIMER_GRANULARITY_US G_USEC_PER_SEC
+#define TIMER_GRANULARITY_US 0
 #define SLACK_US (500 * 1000)
 
 static char *

@@ -45,7 +45,8 @@ pt_trickle_stream_read (GInputStream  *stream,
       return -1;
     }
 
-  memcpy (buffer, data + self->pos, n);
+  if (n > 0)
+    memcpy (buffer, data + self->pos, n);
   self->pos += n;
 
   return n;

@@ -413,7 +413,8 @@ test_huge_refused_unread (gconstpointer data)
   g_test_message ("refused in %" G_GINT64_FORMAT " µs: %s", elapsed, error->message);
 
   /* Refused by its size: well under the time and memory a read would take. */
-  g_assert_cmpint (elapsed, <, G_USEC_PER_SEC / 2);
+  /* refused by its size, not by reading 100 MB: generous even under sanitizers */
+  g_assert_cmpint (elapsed, <, 5 * G_USEC_PER_SEC);
   if (can_measure && peak > 0)
     {
       g_autoptr(GError) again = NULL;

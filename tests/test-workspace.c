@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <utime.h>
 #include <string.h>
 
 #include "pt-test-utils.h"
@@ -323,6 +324,32 @@ test_long_code_message_utf8 (void)
   g_assert_true (g_utf8_validate (pt_workspace_get_error (ws)->message, -1, NULL));
 }
 
+/* A temporary file left by a killed save is swept by the next save once it is
+ * over a minute old; a fresh one (a save in progress) is left alone. */
+static void
+test_stale_temporaries_swept (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sweep-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "v.ptvisit.json", NULL);
+  g_autofree char *stale = g_build_filename (dir, "v.ptvisit.json.AbC123", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "v.ptvisit.json.XyZ789", NULL);
+  g_autofree char *other = g_build_filename (dir, "v.ptvisit.json.bak", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  struct utimbuf old = { 1000, 1000 };
+
+  g_assert_true (g_file_set_contents (stale, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "keep", -1, NULL));
+  g_assert_cmpint (g_utime (stale, &old), ==, 0);
+
+  g_assert_true (pt_file_save_private (file, "{}", 2, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -337,6 +364,7 @@ main (int    argc,
   g_test_add_func ("/workspace/tie-choice", test_tie_choice);
   g_test_add_func ("/workspace/draft-restore", test_draft_restore);
   g_test_add_func ("/workspace/summary-text", test_summary_text);
+  g_test_add_func ("/workspace/stale-temporaries-swept", test_stale_temporaries_swept);
   g_test_add_func ("/workspace/long-code-message-utf8", test_long_code_message_utf8);
   g_test_add_func ("/workspace/assistant-finding-states-units", test_assistant_finding_states_units);
 

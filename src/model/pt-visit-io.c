@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "pt-codes.h"
 #include "pt-format-error.h"
@@ -435,6 +437,43 @@ pt_visit_to_data (PtVisit *self,
   return json_generator_to_data (gen, length);
 }
 
+/* A save killed between writing its temporary file and renaming it leaves
+ * "NAME.XXXXXX" beside NAME. Such files older than a minute belong to no save
+ * in progress and are removed, so they do not pile up. */
+static void
+sweep_stale_temporaries (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  gsize base_len = strlen (base);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  GDir *d = g_dir_open (dir, 0, NULL);
+
+  if (d == NULL)
+    return;
+
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *full = NULL;
+      GStatBuf st;
+      gboolean temp = strlen (name) == base_len + 7 && strncmp (name, base, base_len) == 0 &&
+                      name[base_len] == '.';
+
+      for (gsize i = base_len + 1; temp && i < base_len + 7; i++)
+        temp = g_ascii_isalnum (name[i]);
+
+      if (!temp)
+        continue;
+
+      full = g_build_filename (dir, name, NULL);
+      if (g_lstat (full, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > 60)
+        g_unlink (full);
+    }
+
+  g_dir_close (d);
+}
+
 /* Atomic, private write: a temporary file beside the target, flushed, then
  * renamed over it, so a crash leaves the old or the new file, never half of
  * one. The file gets mode 0600: a visit is health information. */
@@ -455,9 +494,13 @@ pt_file_save_private (GFile       *file,
       return FALSE;
     }
 
-  return g_file_set_contents_full (path, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  if (!g_file_set_contents_full (path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, error))
+    return FALSE;
+
+  sweep_stale_temporaries (path);
+  return TRUE;
 }
 
 gboolean

@@ -144,10 +144,11 @@ on_visit_changed (PtWorkspace *self)
   /* Not restarted by later edits: a draft lands within the delay of the
    * first unsaved change, however long the typing goes on. */
   if (self->draft_source == 0)
-    self->draft_source = g_timeout_add_seconds (self->settings
+    /* g_timeout_add_seconds() may fire up to a second late; this may not. */
+    self->draft_source = g_timeout_add (1000 * (self->settings
                                                 ? pt_settings_get_autosave_delay (self->settings)
-                                                : 2,
-                                                draft_cb, self);
+                                                : 2),
+                                        draft_cb, self);
 }
 
 static void
