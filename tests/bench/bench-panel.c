@@ -14,7 +14,10 @@
  *           the workspace's recompute, the units panel's rebuild of its
  *           table, steps and hints, the editor's own reactions;
  *   frame   the work of the next frame, from the frame clock's "before-paint"
- *           to its "after-paint": the new labels measured, laid out, drawn.
+ *           to its "after-paint": the new labels measured, laid out, drawn;
+ *   handler each widget's "results-changed" handlers alone, the others
+ *           blocked ("handler PtUnitsPanel …", "(hidden)" when not shown),
+ *           then all of them ("handler all …").
  *
  * and "load_ms=…", the time to put the visit in the window and draw it, the
  * renderer and the number of widgets in the window, editor and panel. The
@@ -116,6 +119,93 @@ find_child (GtkWidget  *root,
     }
 
   return root;
+}
+
+static void
+pump (void)
+{
+  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Every widget under @root (and @root) of the app's own types (Pt…). */
+static void
+collect_own_widgets (GtkWidget *root,
+                     GPtrArray *found)
+{
+  if (g_str_has_prefix (G_OBJECT_TYPE_NAME (root), "Pt"))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_own_widgets (child, found);
+}
+
+/* Times the workspace's "results-changed" handlers one owner at a time: the
+ * handlers connected with a widget as their data (g_signal_connect_object),
+ * each alone, the others blocked, and then all of them together. Prints
+ * "handler TYPE median_us=… p95_us=…", with "(hidden)" after a widget that
+ * the window does not show, and "handler all …". */
+static void
+time_handlers (PtWorkspace *workspace,
+               GtkWidget   *window,
+               guint        reps)
+{
+  guint signal_id = g_signal_lookup ("results-changed", PT_TYPE_WORKSPACE);
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gulong));
+  gulong id;
+
+  collect_own_widgets (window, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    if (g_signal_handler_find (workspace, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA, signal_id, 0, NULL, NULL,
+                               widgets->pdata[i]) != 0)
+      g_ptr_array_add (owners, widgets->pdata[i]);
+
+  /* Block every handler, remembering each. */
+  while ((id = g_signal_handler_find (workspace, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_UNBLOCKED, signal_id, 0,
+                                      NULL, NULL, NULL)) != 0)
+    {
+      g_signal_handler_block (workspace, id);
+      g_array_append_val (ids, id);
+    }
+  g_print ("handlers count=%u owners=%u\n", ids->len, owners->len);
+
+  for (guint o = 0; o <= owners->len; o++)
+    {
+      g_autoptr(GArray) us = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree char *name = NULL;
+      GtkWidget *owner = o < owners->len ? owners->pdata[o] : NULL;
+
+      if (owner != NULL)
+        g_signal_handlers_unblock_matched (workspace, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA, signal_id, 0,
+                                           NULL, NULL, owner);
+      else
+        for (guint i = 0; i < ids->len; i++)
+          g_signal_handler_unblock (workspace, g_array_index (ids, gulong, i));
+
+      for (guint r = 0; r < WARM_UP + reps; r++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          double elapsed;
+
+          g_signal_emit (workspace, signal_id, 0);
+          elapsed = (double) (g_get_monotonic_time () - start);
+          pump ();
+          if (r >= WARM_UP)
+            g_array_append_val (us, elapsed);
+        }
+
+      if (owner != NULL)
+        {
+          g_signal_handlers_block_matched (workspace, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA, signal_id, 0,
+                                           NULL, NULL, owner);
+          name = g_strdup_printf ("handler %s%s", G_OBJECT_TYPE_NAME (owner),
+                                  gtk_widget_get_mapped (owner) ? "" : "(hidden)");
+        }
+      else
+        name = g_strdup ("handler all");
+      bench_report (name, us);
+    }
 }
 
 /* Removes @path and everything under it (the private state folder). */
@@ -298,6 +388,8 @@ main (int    argc,
 
   bench_report ("update", update_us);
   bench_report ("frame", frame_us);
+
+  time_handlers (workspace, GTK_WIDGET (window), MAX (reps / 4, 20));
 
   pt_workspace_discard_draft (workspace);
   gtk_window_destroy (GTK_WINDOW (window));
