@@ -11,6 +11,7 @@
 
 #include "pt-code-comparison.h"
 #include "pt-code-reference.h"
+#include "pt-library-view.h"
 #include "pt-window-private.h"
 
 /* Code reference and comparison pane ---------------------------------------- */
@@ -117,6 +118,38 @@ setup_code_panes (PtWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
+/* Scenario library, quiz and presentation ------------------------------------ */
+
+static void
+setup_library_panes (PtWindow *self)
+{
+  static const char * const present_accels[] = { "F11", NULL };
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  PtLibraryView *library = pt_library_view_new (self);
+  PtQuizPanel *quiz = pt_quiz_panel_new (self->workspace);
+  PtPresentationView *presentation = pt_presentation_view_new (self->workspace, self->settings);
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (self));
+  GtkWidget *stack = gtk_stack_new ();
+
+  pt_window_add_sidebar_page (self, GTK_WIDGET (library), "library", _("Scenarios"));
+
+  /* The presentation takes the place of everything below the header bar. */
+  g_object_ref (content);
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
+  gtk_stack_add_named (GTK_STACK (stack), content, "main");
+  g_object_unref (content);
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (presentation), "presentation");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "main");
+  gtk_window_set_child (GTK_WINDOW (self), stack);
+
+  /* The quiz panel takes the units panel's place in quiz mode. */
+  gtk_widget_set_size_request (GTK_WIDGET (quiz), 340, -1);
+  pt_library_view_attach_teaching (library, quiz, presentation, GTK_STACK (stack));
+
+  if (app != NULL)
+    gtk_application_set_accels_for_action (app, "library.present", present_accels);
+}
+
 void
 pt_window_setup_panes (PtWindow *self)
 {
@@ -124,4 +157,5 @@ pt_window_setup_panes (PtWindow *self)
   setup_code_panes (self);
 
   /* scenario library, quiz and presentation */
+  setup_library_panes (self);
 }
