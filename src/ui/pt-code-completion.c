@@ -3,8 +3,8 @@
  * A GtkListStore holds every catalogue code with its title. The match
  * function accepts what the user typed when it starts the code ("971",
  * "g02") or starts any word of the title ("gait", "neuromusc"), ignoring
- * case. The pop-up shows "code — title"; choosing a line puts the code alone
- * into the entry.
+ * case. The pop-up shows each code with its title beside it, as wide as the
+ * titles need; choosing a line puts the code alone into the entry.
  */
 #include "config.h"
 
@@ -99,12 +99,87 @@ pt_code_completion_matches (GtkTreeModel *model,
   return starts_a_word (folded_title, k);
 }
 
+static GtkWidget *
+find_scroller (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        return child;
+      if ((found = find_scroller (child)))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The width of the widest "code  title" line, in the list's font. */
+static int
+widest_line (GtkWidget    *list,
+             GtkTreeModel *model)
+{
+  GtkTreeIter iter;
+  int widest = 0;
+
+  for (gboolean valid = gtk_tree_model_get_iter_first (model, &iter); valid;
+       valid = gtk_tree_model_iter_next (model, &iter))
+    {
+      g_autofree char *code = NULL, *title = NULL, *line = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      int width;
+
+      gtk_tree_model_get (model, &iter,
+                          PT_CODE_COMPLETION_COLUMN_CODE, &code,
+                          PT_CODE_COMPLETION_COLUMN_TITLE, &title,
+                          -1);
+      line = g_strdup_printf ("%s  %s", code ? code : "", title ? title : "");
+      layout = gtk_widget_create_pango_layout (list, line);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+
+  return widest;
+}
+
+/* GTK 4.8 sizes the pop-up before its list has measured any row, so the
+ * pop-up would stay as narrow as a scroll bar and show "9…". Its list (a
+ * GtkTreeView in the GtkPopover the entry holds once the completion is
+ * attached) gets the width of the widest line instead, 480 pixels at most. */
+static void
+widen_popup (GtkEntryCompletion *completion)
+{
+  GtkWidget *entry = gtk_entry_completion_get_entry (completion);
+  GtkWidget *scroller = NULL;
+  GtkWidget *list;
+
+  if (entry == NULL || g_object_get_data (G_OBJECT (completion), "pt-widened") == entry)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (entry); child && scroller == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      scroller = find_scroller (child);
+
+  if (scroller == NULL || !GTK_IS_TREE_VIEW (list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))))
+    return;
+
+  /* the cells' padding and the space between the two cells */
+  gtk_widget_set_size_request (list, MIN (widest_line (list, gtk_entry_completion_get_model (completion)) + 24,
+                                          480), -1);
+  g_object_set_data (G_OBJECT (completion), "pt-widened", entry);
+}
+
 static gboolean
 match_func (GtkEntryCompletion *completion,
             const char         *key,
             GtkTreeIter        *iter,
             gpointer            user_data)
 {
+  widen_popup (completion);
+
   return pt_code_completion_matches (gtk_entry_completion_get_model (completion), iter, key);
 }
 
@@ -112,8 +187,8 @@ match_func (GtkEntryCompletion *completion,
  * pt_code_completion_setup:
  *
  * Makes @completion (whose model is pt_code_completion_model_new()'s) match
- * codes and title words, show "code — title" lines and insert the code.
- * Call it after gtk_entry_completion_set_model(); calling
+ * codes and title words, show each code with its title and insert the code.
+ * Call it once, after gtk_entry_completion_set_model(); calling
  * gtk_entry_completion_set_text_column (completion, 0) before or after it
  * changes nothing.
  */
@@ -124,13 +199,17 @@ pt_code_completion_setup (GtkEntryCompletion *completion)
 
   g_return_if_fail (GTK_IS_ENTRY_COMPLETION (completion));
 
+  if (g_object_get_data (G_OBJECT (completion), "pt-code-completion") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (completion), "pt-code-completion", GINT_TO_POINTER (1));
+
   gtk_entry_completion_set_text_column (completion, PT_CODE_COMPLETION_COLUMN_CODE);
-  gtk_cell_layout_clear (GTK_CELL_LAYOUT (completion));
 
   cell = gtk_cell_renderer_text_new ();
+  g_object_set (cell, "xalign", 0.0, NULL);
   gtk_cell_layout_pack_start (GTK_CELL_LAYOUT (completion), cell, TRUE);
   gtk_cell_layout_add_attribute (GTK_CELL_LAYOUT (completion), cell, "text",
-                                 PT_CODE_COMPLETION_COLUMN_DISPLAY);
+                                 PT_CODE_COMPLETION_COLUMN_TITLE);
 
   gtk_entry_completion_set_match_func (completion, match_func, NULL, NULL);
 }

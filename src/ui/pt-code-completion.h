@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 /* The columns of the model: all strings. */
 typedef enum {
   PT_CODE_COMPLETION_COLUMN_CODE,    /* "97112": what the entry receives */
-  PT_CODE_COMPLETION_COLUMN_TITLE,   /* the catalogue's short title */
-  PT_CODE_COMPLETION_COLUMN_DISPLAY, /* "97112 — title": what the pop-up shows */
+  PT_CODE_COMPLETION_COLUMN_TITLE,   /* the catalogue’s short title, shown beside the code */
+  PT_CODE_COMPLETION_COLUMN_DISPLAY, /* "97112 — title", for a one-line list */
   PT_CODE_COMPLETION_N_COLUMNS,
 } PtCodeCompletionColumn;
 

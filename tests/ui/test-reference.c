@@ -666,18 +666,19 @@ test_completion (void)
       g_assert_cmpint (pt_code_completion_matches (model, &iter, cases[i].key), ==, cases[i].matches);
     }
 
-  /* set up as the block row does: inserts the code, shows one "code — title" cell */
+  /* set up as the block row does: inserts the code, shows the code and its title */
   entry = gtk_entry_new ();
   g_object_ref_sink (entry);
   completion = gtk_entry_completion_new ();
   gtk_entry_completion_set_model (completion, model);
   gtk_entry_completion_set_text_column (completion, 0);
   pt_code_completion_setup (completion);
+  pt_code_completion_setup (completion);   /* twice changes nothing */
   gtk_entry_completion_set_text_column (completion, 0);
   gtk_entry_set_completion (GTK_ENTRY (entry), completion);
   g_assert_cmpint (gtk_entry_completion_get_text_column (completion), ==, PT_CODE_COMPLETION_COLUMN_CODE);
   cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (completion));
-  g_assert_cmpuint (g_list_length (cells), ==, 1);
+  g_assert_cmpuint (g_list_length (cells), ==, 2);
   g_list_free (cells);
   /* the completion filters with the match function: "9716" keeps 97161 to 97169 */
   gtk_editable_set_text (GTK_EDITABLE (entry), "9716");
