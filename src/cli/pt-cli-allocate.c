@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -47,7 +49,7 @@ read_line_full (JsonParser *parser,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PtAllocRequest) req = NULL;
-  g_autofree char *what = g_strdup_printf (_("line %" G_GUINT64_FORMAT), lineno);
+  g_autofree char *what = g_strdup_printf (_("line %" PRIu64), lineno);
   JsonNode *root;
   JsonObject *object;
 
@@ -97,7 +99,7 @@ allocate_line (PtJsonLine *reader,
 
   if (len > MAX_LINE)
     {
-      g_autofree char *msg = g_strdup_printf (_("line %" G_GUINT64_FORMAT ": longer than %d bytes; not read"),
+      g_autofree char *msg = g_strdup_printf (_("line %" PRIu64 ": longer than %d bytes; not read"),
                                               lineno, MAX_LINE);
       append_error_line (out, NULL, msg);
       return;
@@ -112,7 +114,7 @@ allocate_line (PtJsonLine *reader,
   if (!(result = pt_allocate (&req->input, &error)) ||
       !pt_assistant_request_compute (req, result, &modifiers, &error))
     {
-      g_autofree char *msg = g_strdup_printf (_("line %" G_GUINT64_FORMAT ": %s"), lineno, error->message);
+      g_autofree char *msg = g_strdup_printf (_("line %" PRIu64 ": %s"), lineno, error->message);
       append_error_line (out, req->id_json, msg);
       return;
     }
@@ -208,11 +210,11 @@ pt_cli_allocate (int    argc,
       N_("Billing method: cms (Medicare total time, the default) or ama (per code)"), "cms|ama" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write the result as JSON"), NULL },
     { "jsonl", 0, 0, G_OPTION_ARG_FILENAME, &jsonl,
-      N_("Allocate many visits: one JSON object a line from FILE (- for standard input)"), "FILE" },
+      N_("Allocate many visits: one JSON object a line from FILE (- for standard input)"), N_("FILE") },
     { "untimed", 'u', 0, G_OPTION_ARG_STRING_ARRAY, &untimed,
-      N_("Treat CODE as untimed (one unit whatever its minutes); may be repeated"), "CODE" },
+      N_("Treat CODE as untimed (one unit whatever its minutes); may be repeated"), N_("CODE") },
     { "tie-preference", 't', 0, G_OPTION_ARG_STRING_ARRAY, &prefer,
-      N_("When leftover minutes tie, give the unit to CODE first; may be repeated"), "CODE" },
+      N_("When leftover minutes tie, give the unit to CODE first; may be repeated"), N_("CODE") },
     /* for tests: the fast reader must give what the full one gives */
     { "full-reader", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &full_reader, NULL, NULL },
     { NULL }

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -32,7 +34,7 @@ report_problem (guint64     line,
   AuditOutput *o = user_data;
 
   if (line > 0)
-    g_printerr ("%s:%" G_GUINT64_FORMAT ": %s\n", o->path, line, message);
+    g_printerr ("%s:%" PRIu64 ": %s\n", o->path, line, message);
   else
     g_printerr ("%s: %s\n", o->path, message);
 }
@@ -182,7 +184,7 @@ append_visit_text (AuditOutput        *o,
         g_string_append_printf (out, "%-14s %-8s %6d", visit->visit_id,
                                 status_label (visit->status), 0);
       else if (i == 0)
-        g_string_append_printf (out, "%-14s %-8s %+6" G_GINT64_FORMAT, visit->visit_id,
+        g_string_append_printf (out, "%-14s %-8s %+6" PRId64, visit->visit_id,
                                 status_label (visit->status), visit->units_difference);
       else
         g_string_append_printf (out, "%-14s %-8s %6s", "", "", "");
@@ -217,12 +219,12 @@ append_summary_json (GString              *out,
                      const PtAuditSummary *s)
 {
   g_string_append_printf (out,
-                          "{\"summary\": {\"visits\": %" G_GUINT64_FORMAT ", \"ok\": %" G_GUINT64_FORMAT
-                          ", \"over\": %" G_GUINT64_FORMAT ", \"under\": %" G_GUINT64_FORMAT
-                          ", \"mixed\": %" G_GUINT64_FORMAT ", \"units_over\": %" G_GUINT64_FORMAT
-                          ", \"units_under\": %" G_GUINT64_FORMAT ", \"rows\": %" G_GUINT64_FORMAT
-                          ", \"rows_skipped\": %" G_GUINT64_FORMAT ", \"unbilled\": %" G_GUINT64_FORMAT
-                          ", \"bad_visits\": %" G_GUINT64_FORMAT "}}\n",
+                          "{\"summary\": {\"visits\": %" PRIu64 ", \"ok\": %" PRIu64
+                          ", \"over\": %" PRIu64 ", \"under\": %" PRIu64
+                          ", \"mixed\": %" PRIu64 ", \"units_over\": %" PRIu64
+                          ", \"units_under\": %" PRIu64 ", \"rows\": %" PRIu64
+                          ", \"rows_skipped\": %" PRIu64 ", \"unbilled\": %" PRIu64
+                          ", \"bad_visits\": %" PRIu64 "}}\n",
                           s->visits, s->ok, s->over, s->under, s->mixed, s->units_over,
                           s->units_under, s->rows, s->rows_skipped, s->unbilled, s->bad_visits);
 }
@@ -245,20 +247,20 @@ append_summary_text (AuditOutput          *o,
                             "(when leftover minutes tie, the valid choice closest to the bill).\n"));
 
   g_string_append_printf (out, _("\nMethod: %s\n"), pt_method_display_name (method));
-  g_string_append_printf (out, _("Visits: %" G_GUINT64_FORMAT "   ok %" G_GUINT64_FORMAT
-                                 "   over %" G_GUINT64_FORMAT "   under %" G_GUINT64_FORMAT
-                                 "   mixed %" G_GUINT64_FORMAT "\n"),
+  g_string_append_printf (out, _("Visits: %" PRIu64 "   ok %" PRIu64
+                                 "   over %" PRIu64 "   under %" PRIu64
+                                 "   mixed %" PRIu64 "\n"),
                           s->visits, s->ok, s->over, s->under, s->mixed);
   if (s->unbilled > 0)
-    g_string_append_printf (out, _("Visits without billed units: %" G_GUINT64_FORMAT "\n"), s->unbilled);
+    g_string_append_printf (out, _("Visits without billed units: %" PRIu64 "\n"), s->unbilled);
   if (s->bad_visits > 0)
-    g_string_append_printf (out, _("Visits that could not be checked: %" G_GUINT64_FORMAT
+    g_string_append_printf (out, _("Visits that could not be checked: %" PRIu64
                                    " (see the messages above)\n"), s->bad_visits);
-  g_string_append_printf (out, _("Units billed over what the minutes support: %" G_GUINT64_FORMAT "\n"),
+  g_string_append_printf (out, _("Units billed over what the minutes support: %" PRIu64 "\n"),
                           s->units_over);
-  g_string_append_printf (out, _("Units billed under what the minutes support: %" G_GUINT64_FORMAT "\n"),
+  g_string_append_printf (out, _("Units billed under what the minutes support: %" PRIu64 "\n"),
                           s->units_under);
-  g_string_append_printf (out, _("Rows: %" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT " skipped)\n"),
+  g_string_append_printf (out, _("Rows: %" PRIu64 " (%" PRIu64 " skipped)\n"),
                           s->rows, s->rows_skipped);
 }
 

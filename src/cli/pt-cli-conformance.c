@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -81,14 +83,14 @@ run_vector (JsonObject *vector)
 
   if (json_object_has_member (vector, "expected_total_units") &&
       json_object_get_int_member_with_default (vector, "expected_total_units", -1) != result->total_units)
-    return g_strdup_printf (_("total units %d, expected %" G_GINT64_FORMAT " (got %s)"),
+    return g_strdup_printf (_("total units %d, expected %" PRId64 " (got %s)"),
                             result->total_units,
                             json_object_get_int_member_with_default (vector, "expected_total_units", -1),
                             got);
 
   if (json_object_has_member (vector, "expected_timed_units") &&
       json_object_get_int_member_with_default (vector, "expected_timed_units", -1) != result->total_timed_units)
-    return g_strdup_printf (_("timed units %d, expected %" G_GINT64_FORMAT " (got %s)"),
+    return g_strdup_printf (_("timed units %d, expected %" PRId64 " (got %s)"),
                             result->total_timed_units,
                             json_object_get_int_member_with_default (vector, "expected_timed_units", -1),
                             got);

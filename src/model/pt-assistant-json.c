@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -262,7 +264,7 @@ read_vector_block (JsonObject      *bo,
   if ((basis == PT_ASSISTANT_BASIS_20) != (unit_minutes == 20) || (unit_minutes != 15 && unit_minutes != 20))
     {
       g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
-                   _("%s.unit_minutes: %s is billed in %d-minute units, not %" G_GINT64_FORMAT),
+                   _("%s.unit_minutes: %s is billed in %d-minute units, not %" PRId64),
                    path, code, basis == PT_ASSISTANT_BASIS_20 ? 20 : 15, unit_minutes);
       return FALSE;
     }

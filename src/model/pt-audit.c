@@ -30,6 +30,8 @@
 #endif
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #ifdef __linux__
@@ -151,7 +153,7 @@ region_resize (gpointer old,
                : mremap (old, old_size, new_size, MREMAP_MAYMOVE);
 
   if (p == MAP_FAILED)
-    g_error ("%s: failed to allocate %" G_GSIZE_FORMAT " bytes", G_STRLOC, new_size);
+    g_error ("%s: failed to allocate %zu bytes", G_STRLOC, new_size);
 #ifdef MADV_HUGEPAGE
   if (new_size >= 2 * 1024 * 1024)
     madvise (p, new_size, MADV_HUGEPAGE);
@@ -570,7 +572,7 @@ detect_layout (PtAudit      *audit,
           else if (audit->column[match] >= 0)
             {
               g_set_error (error, PT_AUDIT_ERROR, PT_AUDIT_ERROR_HEADER,
-                           _("line %" G_GUINT64_FORMAT ": header: the column “%s” appears twice"),
+                           _("line %" PRIu64 ": header: the column “%s” appears twice"),
                            line, column_names[match]);
               return LAYOUT_FAILED;
             }
@@ -582,7 +584,7 @@ detect_layout (PtAudit      *audit,
         if (audit->column[c] < 0)
           {
             g_set_error (error, PT_AUDIT_ERROR, PT_AUDIT_ERROR_HEADER,
-                         _("line %" G_GUINT64_FORMAT ": header: no “%s” column; the audit needs visit_id, code and minutes, and reads billed_units when present"),
+                         _("line %" PRIu64 ": header: no “%s” column; the audit needs visit_id, code and minutes, and reads billed_units when present"),
                          line, column_names[c]);
             return LAYOUT_FAILED;
           }

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -284,7 +286,7 @@ read_header (JsonObject  *object,
       json_node_get_int (fnode) > PT_CODE_CATALOG_FORMAT)
     {
       g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_NEWER_FORMAT,
-                   _("format: this code catalogue is in format %" G_GINT64_FORMAT ", written for a newer version of Pt97112; this version reads format %d"),
+                   _("format: this code catalogue is in format %" PRId64 ", written for a newer version of Pt97112; this version reads format %d"),
                    json_node_get_int (fnode), PT_CODE_CATALOG_FORMAT);
       return FALSE;
     }

@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -295,7 +297,7 @@ too_long (PtCsvReader *reader,
           GError     **error)
 {
   return bad_row (error, PT_CSV_ERROR_TOO_LONG,
-                  _("the row is longer than %" G_GSIZE_FORMAT " bytes; skipped to the end of its line"),
+                  _("the row is longer than %zu bytes; skipped to the end of its line"),
                   reader->max_row);
 }
 

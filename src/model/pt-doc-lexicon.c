@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "pt-doc-lexicon.h"
@@ -161,7 +163,7 @@ pt_doc_lexicon_from_json (JsonObject  *object,
       json_node_get_int (fnode) > PT_DOC_LEXICON_FORMAT)
     {
       g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_NEWER_FORMAT,
-                   _("format: these word lists are in format %" G_GINT64_FORMAT ", written for a newer version of Pt97112; this version reads format %d"),
+                   _("format: these word lists are in format %" PRId64 ", written for a newer version of Pt97112; this version reads format %d"),
                    json_node_get_int (fnode), PT_DOC_LEXICON_FORMAT);
       return NULL;
     }

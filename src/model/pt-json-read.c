@@ -1,10 +1,13 @@
 /* pt-json-read.c: checked, path-naming reads of JSON members */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "pt-format-error.h"
+#include "pt-json-fast.h"
 #include "pt-json-read.h"
 
 /* Longest text a documentation field may hold: far more than a note needs,
@@ -193,7 +196,7 @@ pt_json_read_int (JsonObject  *object,
       g_set_error (error, PT_FORMAT_ERROR,
                    JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
                    ? PT_FORMAT_ERROR_VALUE : PT_FORMAT_ERROR_TYPE,
-                   _("%s: expected a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+                   _("%s: expected a whole number from %" PRId64 " to %" PRId64),
                    full, min, max);
       return FALSE;
     }
@@ -320,8 +323,10 @@ pt_json_node_object (JsonNode    *node,
 /* The deepest nesting a real file of ours has is four levels; refuse far
  * deeper input before the parser recurses into it. */
 #define PT_JSON_MAX_DEPTH 64
+G_STATIC_ASSERT (PT_JSON_FAST_MAX_DEPTH == PT_JSON_MAX_DEPTH);
 /* Every whole number of this many digits fits in 64 bits. */
 #define PT_JSON_MAX_DIGITS 18
+G_STATIC_ASSERT (PT_JSON_FAST_MAX_DIGITS == PT_JSON_MAX_DIGITS);
 
 static gboolean
 is_number_char (char ch)
@@ -572,16 +577,24 @@ pt_json_load (JsonParser  *parser,
   return TRUE;
 }
 
-/* Parse @data as JSON; @what names the input in the message ("The visit file"). */
+/* Parse @data as JSON; @what names the input in the message ("The visit file").
+ * Strict JSON, which is what the program writes, takes the fast parser;
+ * anything else goes through json-glib and the checks above, for their
+ * messages. */
 JsonNode *
 pt_json_parse (const char  *data,
                gssize       length,
                const char  *what,
                GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = NULL;
   gsize len = length < 0 ? strlen (data) : (gsize) length;
+  JsonNode *root = pt_json_fast_parse (data, len, NULL);
 
+  if (root != NULL)
+    return root;
+
+  parser = json_parser_new_immutable ();
   if (!pt_json_load (parser, data, len, what, error))
     return NULL;
 

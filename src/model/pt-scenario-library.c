@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -166,7 +168,7 @@ read_header (JsonObject  *object,
       json_node_get_int (fnode) > PT_SCENARIO_LIBRARY_FORMAT)
     {
       g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_NEWER_FORMAT,
-                   _("format: this scenario library was saved in format %" G_GINT64_FORMAT " by a newer version of Pt97112; this version reads format %d. Update the program to open it."),
+                   _("format: this scenario library was saved in format %" PRId64 " by a newer version of Pt97112; this version reads format %d. Update the program to open it."),
                    json_node_get_int (fnode), PT_SCENARIO_LIBRARY_FORMAT);
       return FALSE;
     }

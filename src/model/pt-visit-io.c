@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -159,7 +161,7 @@ pt_visit_from_json_object (JsonObject  *object,
           json_node_get_int (fnode) > PT_VISIT_FORMAT)
         {
           g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_NEWER_FORMAT,
-                       _("format: this visit was saved in format %" G_GINT64_FORMAT " by a newer version of Pt97112; this version reads format %d. Update the program to open it."),
+                       _("format: this visit was saved in format %" PRId64 " by a newer version of Pt97112; this version reads format %d. Update the program to open it."),
                        json_node_get_int (fnode), PT_VISIT_FORMAT);
           return NULL;
         }
@@ -292,7 +294,7 @@ pt_file_load_limited (GFile       *file,
   if ((guint64) g_file_info_get_size (info) > max_size)
     {
       g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_TOO_LARGE,
-                   _("%s is %" G_GUINT64_FORMAT " bytes, more than the %" G_GSIZE_FORMAT " a file of its kind can be; it was not opened"),
+                   _("%s is %" PRIu64 " bytes, more than the %zu a file of its kind can be; it was not opened"),
                    what, (guint64) g_file_info_get_size (info), max_size);
       return NULL;
     }
@@ -322,7 +324,7 @@ pt_file_load_limited (GFile       *file,
       if (size > max_size)
         {
           g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_TOO_LARGE,
-                       _("%s is more than the %" G_GSIZE_FORMAT " bytes a file of its kind can be; it was not read"),
+                       _("%s is more than the %zu bytes a file of its kind can be; it was not read"),
                        what, max_size);
           return NULL;
         }
