@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pt-block-row.h"
+#include "pt-code-completion.h"
 #include "pt-codes.h"
 #include "pt-doc-checks.h"
 
@@ -339,6 +340,7 @@ pt_block_row_set_code_model (PtBlockRow   *self,
 
   gtk_entry_completion_set_model (completion, model);
   gtk_entry_completion_set_text_column (completion, 0);
+  pt_code_completion_setup (completion);
   gtk_entry_completion_set_minimum_key_length (completion, 1);
   gtk_entry_completion_set_popup_set_width (completion, FALSE);
   gtk_entry_set_completion (self->code_entry, completion);

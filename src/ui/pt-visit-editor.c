@@ -11,6 +11,7 @@
 
 #include "pt-block-row.h"
 #include "pt-code-catalog.h"
+#include "pt-code-completion.h"
 #include "pt-visit-editor.h"
 
 struct _PtVisitEditor
@@ -113,8 +114,10 @@ create_row (gpointer item,
   PtVisitEditor *self = user_data;
   GtkWidget *row = pt_block_row_new (PT_BLOCK (item));
 
-  if (self->code_model != NULL)
-    pt_block_row_set_code_model (PT_BLOCK_ROW (row), self->code_model);
+  /* Made with the first row, so a window with no visit does not load the catalogue. */
+  if (self->code_model == NULL)
+    self->code_model = pt_code_completion_model_new (pt_code_catalog_get_default ());
+  pt_block_row_set_code_model (PT_BLOCK_ROW (row), self->code_model);
 
   g_signal_connect_object (row, "move", G_CALLBACK (on_row_move), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "duplicate", G_CALLBACK (on_row_duplicate), self, G_CONNECT_SWAPPED);
