@@ -409,6 +409,8 @@ pt_workspace_load_visit (PtWorkspace *self,
   set_visit (self, visit);
   set_file (self, file);
   set_dirty (self, FALSE);
+  /* A scenario copy has no file but its own title: the name shown changes. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
 }
 
 void

@@ -158,4 +158,7 @@ pt_window_setup_panes (PtWindow *self)
 
   /* scenario library, quiz and presentation */
   setup_library_panes (self);
+
+  /* The library is what a new user looks for first; Ctrl+F still goes to the codes. */
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "library");
 }
