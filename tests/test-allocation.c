@@ -246,7 +246,7 @@ test_next_unit_hint (gconstpointer data)
     {
       g_autoptr(PtAllocResult) after = NULL;
 
-      for (guint i = 0; i < hc->n; i++)
+      for (guint i = 0; i < hc->n && i < G_N_ELEMENTS (blocks); i++)
         if (strcmp (blocks[i].code, hc->hint_code) == 0)
           blocks[i].minutes += hc->hint_minutes;
       after = allocate_blocks (hc->method, blocks, hc->n, NULL, NULL);

@@ -292,7 +292,10 @@ on_workspace_visit (PtLibraryView *self)
 PtLibraryView *
 pt_library_view_from_window (PtWindow *window)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (window->sidebar_stack, "library");
+  GtkWidget *page;
+
+  pt_window_ensure_panes (window);
+  page = gtk_stack_get_child_by_name (window->sidebar_stack, "library");
 
   return PT_IS_LIBRARY_VIEW (page) ? PT_LIBRARY_VIEW (page) : NULL;
 }

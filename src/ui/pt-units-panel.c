@@ -423,7 +423,10 @@ void
 pt_units_panel_set_show_other (PtUnitsPanel *self,
                                gboolean      show)
 {
-  self->show_other = show;
+  if (self->show_other == !!show)
+    return;
+
+  self->show_other = !!show;
   if (self->workspace != NULL)
     update (self);
 }

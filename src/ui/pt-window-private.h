@@ -15,6 +15,8 @@ struct _PtWindow
   PtSettings           *settings;
   gboolean              close_confirmed;
   guint                 checks_source;
+  guint                 panes_source;
+  gboolean              panes_ready;
 
   GtkHeaderBar         *header_bar;
   GtkLabel             *title_label;
@@ -35,6 +37,7 @@ void pt_window_add_sidebar_page      (PtWindow       *self,
                                       const char     *name,
                                       const char     *title);
 void pt_window_setup_panes           (PtWindow       *self);
+void pt_window_ensure_panes          (PtWindow       *self);
 void pt_window_class_install_actions (GtkWidgetClass *widget_class);
 void pt_window_update_actions        (PtWindow       *self);
 void pt_window_update_recent_menu    (PtWindow       *self);

@@ -14,6 +14,7 @@
 G_DEFINE_FINAL_TYPE (PtWindow, pt_window, GTK_TYPE_APPLICATION_WINDOW)
 
 static void on_results_changed (PtWindow *self);
+static void on_first_map       (PtWindow *self);
 
 enum {
   PROP_0,
@@ -195,6 +196,7 @@ pt_window_dispose (GObject *object)
   PtWindow *self = (PtWindow *) object;
 
   g_clear_handle_id (&self->checks_source, g_source_remove);
+  g_clear_handle_id (&self->panes_source, g_source_remove);
   /* No gtk_widget_dispose_template(): GtkWindow unparents its own child and
    * titlebar, and doing it twice is an error. */
   g_clear_object (&self->workspace);
@@ -274,7 +276,10 @@ pt_window_new (PtApplication *app)
   g_signal_connect_object (self->settings, "notify::show-both-methods",
                            G_CALLBACK (pt_window_update_actions), self, G_CONNECT_SWAPPED);
 
-  pt_window_setup_panes (self);
+  /* The sidebar pages, the comparison pane and the teaching views are made
+   * after the first frame: it does not show them, and they are most of the
+   * window's widgets. */
+  g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
 
   pt_settings_get_window_size (self->settings, &width, &height, &maximized);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
@@ -327,6 +332,38 @@ on_results_changed (PtWindow *self)
 {
   if (self->checks_source == 0)
     self->checks_source = g_timeout_add_full (G_PRIORITY_LOW, 150, show_checks_idle, self, NULL);
+}
+
+/* Makes the panes now if the idle after the first frame has not yet. */
+void
+pt_window_ensure_panes (PtWindow *self)
+{
+  g_clear_handle_id (&self->panes_source, g_source_remove);
+  g_signal_handlers_disconnect_by_func (self, on_first_map, NULL);
+
+  if (!self->panes_ready)
+    {
+      self->panes_ready = TRUE;
+      pt_window_setup_panes (self);
+    }
+}
+
+static gboolean
+setup_panes_idle (gpointer data)
+{
+  PtWindow *self = data;
+
+  self->panes_source = 0;
+  pt_window_ensure_panes (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_map (PtWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_first_map, NULL);
+  self->panes_source = g_idle_add_full (G_PRIORITY_LOW, setup_panes_idle, self, NULL);
 }
 
 PtWorkspace *
