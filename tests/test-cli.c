@@ -329,6 +329,31 @@ test_allocate_jsonl_stdin (void)
   check_jsonl_output (out);
 }
 
+/* visit-format.md: "modifiers" comes when any block names its provider, even
+ * when every block is the therapist's (then no unit carries CQ), and not
+ * when no block names one. Both readers of a line agree. */
+static void
+test_allocate_jsonl_modifiers_member (void)
+{
+  const char *input =
+    "{\"id\": 1, \"blocks\": [{\"code\": \"97110\", \"minutes\": 23, \"provider\": \"therapist\"}]}\n"
+    "{\"id\": 2, \"blocks\": [{\"code\": \"97110\", \"minutes\": 23}]}\n";
+  const char *readers[] = { NULL, "--full-reader" };
+
+  for (guint r = 0; r < G_N_ELEMENTS (readers); r++)
+    {
+      g_autofree char *out = NULL;
+      g_auto(GStrv) lines = NULL;
+      int status;
+
+      out = cli (&status, NULL, input, "allocate", "--jsonl", "-", readers[r], NULL);
+      g_assert_cmpint (status, ==, 0);
+      lines = g_strsplit (out, "\n", -1);
+      g_assert_nonnull (strstr (lines[0], "\"modifiers\": {\"97110\": {\"units\": 2, \"units_with_modifier\": 0"));
+      g_assert_null (strstr (lines[1], "\"modifiers\""));
+    }
+}
+
 static void
 test_allocate_jsonl_file (void)
 {
@@ -555,6 +580,7 @@ main (int    argc,
   g_test_add_func ("/cli/allocate/tie-preference", test_allocate_tie_preference);
   g_test_add_func ("/cli/allocate/jsonl-stdin", test_allocate_jsonl_stdin);
   g_test_add_func ("/cli/allocate/jsonl-file", test_allocate_jsonl_file);
+  g_test_add_func ("/cli/allocate/jsonl-modifiers-member", test_allocate_jsonl_modifiers_member);
   g_test_add_func ("/cli/allocate/jsonl-long-line", test_allocate_jsonl_long_line);
   for (guint i = 0; i < G_N_ELEMENTS (bad_args); i++)
     {

@@ -96,6 +96,7 @@ pt_alloc_request_from_json (JsonObject  *object,
           !pt_json_read_choice (bo, path, "provider", pt_provider_names, PT_PROVIDER_THERAPIST,
                                 &provider, error))
         return NULL;
+      req->any_provider |= json_object_has_member (bo, "provider");
 
       memcpy (block.code, code, PT_CODE_LEN + 1);
       block.minutes = (gint) minutes;

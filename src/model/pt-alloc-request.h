@@ -14,6 +14,7 @@ typedef struct {
   char          *date;           /* the date of service as given, or NULL */
   GArray        *blocks;         /* PtAllocBlock */
   char         **tie_preference;
+  gboolean       any_provider;   /* some block names its provider */
   PtAllocInput   input;          /* points into the members above */
 } PtAllocRequest;
 

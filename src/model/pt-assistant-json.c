@@ -67,6 +67,8 @@ pt_assistant_request_compute (const PtAllocRequest   *req,
 
   *modifiers = NULL;
 
+  /* visit-format.md: modifiers are given when any block names its provider */
+  assistant = req->any_provider;
   for (guint i = 0; i < req->input.n_blocks; i++)
     assistant |= req->input.blocks[i].provider != PT_PROVIDER_THERAPIST;
 

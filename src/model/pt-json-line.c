@@ -570,6 +570,8 @@ read_block (gpointer  data,
 
   if (!(st.seen & SEEN_TIMED))
     st.block.timed = pt_code_default_timed (st.block.code);
+  if (st.seen & SEEN_PROVIDER)
+    self->request.any_provider = TRUE;
 
   g_array_append_val (self->request.blocks, st.block);
   return TRUE;
@@ -653,6 +655,7 @@ reset (PtJsonLine *self,
       req->blocks = g_array_sized_new (FALSE, TRUE, sizeof (PtAllocBlock), 8);
     }
   g_array_set_size (req->blocks, 0);
+  req->any_provider = FALSE;
   g_string_truncate (self->id, 0);
   g_string_truncate (self->date, 0);
   g_ptr_array_set_size (self->prefs, 0);
