@@ -3,6 +3,12 @@
  * Every error names the member's path ("scenarios[3].visit.blocks[0].minutes:
  * ..."), unknown members are ignored and optional ones get defaults, as in
  * visit files.
+ *
+ * pt_scenario_from_json_lazy() reads a scenario whose visit the library
+ * reader left as text: a quick check over the text, which takes only what
+ * the visit reader surely takes, lets the visit be built on first use; a
+ * visit it doubts is read at once by the visit reader, which gives the
+ * verdict and the message.
  */
 #include "config.h"
 
@@ -13,7 +19,12 @@
 #include "pt-format-error.h"
 #include "pt-json-read.h"
 #include "pt-scenario-io.h"
+#include "pt-scenario-private.h"
 #include "pt-visit-io.h"
+
+/* The longest text pt_json_read_string() takes (PT_JSON_MAX_STRING); the
+ * quick check leaves longer ones to it. */
+#define LITE_MAX_TEXT (64 * 1024)
 
 static const char * const modifier_names[] = { "CQ", "CO", NULL };
 
@@ -147,62 +158,114 @@ read_expected_modifiers (JsonObject  *object,
   return TRUE;
 }
 
-/* Reads the scenario at @path ("scenarios[3]"). */
-PtScenario *
-pt_scenario_from_json_object (JsonObject  *object,
-                              const char  *path,
-                              GError     **error)
+/* What a scenario has besides its visit and its answers. */
+typedef struct {
+  char  *id;
+  char  *title;
+  char  *summary;
+  GStrv  tags;
+  GStrv  points;
+} Head;
+
+static void
+head_clear (Head *head)
 {
-  g_autoptr(PtScenario) scenario = NULL;
-  g_autoptr(PtVisit) visit = NULL;
-  g_autofree char *id = NULL, *title = NULL, *summary = NULL, *vpath = NULL;
-  g_auto(GStrv) tags = NULL, points = NULL;
-  JsonObject *vobject;
-  JsonNode *vnode;
+  g_clear_pointer (&head->id, g_free);
+  g_clear_pointer (&head->title, g_free);
+  g_clear_pointer (&head->summary, g_free);
+  g_clear_pointer (&head->tags, g_strfreev);
+  g_clear_pointer (&head->points, g_strfreev);
+}
 
-  if (!pt_json_read_string (object, path, "id", TRUE, NULL, &id, error))
-    return NULL;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Head, head_clear)
 
-  if (!pt_scenario_id_is_valid (id))
+static gboolean
+read_head (JsonObject  *object,
+           const char  *path,
+           Head        *head,
+           GError     **error)
+{
+  if (!pt_json_read_string (object, path, "id", TRUE, NULL, &head->id, error))
+    return FALSE;
+
+  if (!pt_scenario_id_is_valid (head->id))
     {
       g_autofree char *full = pt_json_path (path, "id");
 
       g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
                    _("%s: expected 1 to %d lower-case letters, digits, “-”, “_” or “.”, starting with a letter or digit, found “%.40s”"),
-                   full, PT_SCENARIO_ID_MAX, id);
-      return NULL;
+                   full, PT_SCENARIO_ID_MAX, head->id);
+      return FALSE;
     }
 
-  if (!pt_json_read_string (object, path, "title", TRUE, NULL, &title, error))
-    return NULL;
+  if (!pt_json_read_string (object, path, "title", TRUE, NULL, &head->title, error))
+    return FALSE;
 
-  g_strstrip (title);
-  if (*title == '\0')
+  g_strstrip (head->title);
+  if (*head->title == '\0')
     {
       g_autofree char *full = pt_json_path (path, "title");
 
       g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
                    _("%s: the title is empty; every scenario needs one"), full);
-      return NULL;
+      return FALSE;
     }
 
-  if (!pt_json_read_string (object, path, "summary", FALSE, "", &summary, error) ||
-      !pt_json_read_strv (object, path, "tags", &tags, error) ||
-      !pt_json_read_strv (object, path, "teaching_points", &points, error))
-    return NULL;
+  if (!pt_json_read_string (object, path, "summary", FALSE, "", &head->summary, error) ||
+      !pt_json_read_strv (object, path, "tags", &head->tags, error) ||
+      !pt_json_read_strv (object, path, "teaching_points", &head->points, error))
+    return FALSE;
 
-  for (guint i = 0; tags[i] != NULL; i++)
-    if (*g_strstrip (tags[i]) == '\0')
+  for (guint i = 0; head->tags[i] != NULL; i++)
+    if (*g_strstrip (head->tags[i]) == '\0')
       {
         g_autofree char *full = pt_json_path (path, "tags");
 
         g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
                      _("%s[%u]: a tag cannot be empty"), full, i);
-        return NULL;
+        return FALSE;
       }
 
-  vpath = pt_json_path (path, "visit");
-  vnode = json_object_get_member (object, "visit");
+  return TRUE;
+}
+
+static PtScenario *
+scenario_with_visit (Head    *head,
+                     PtVisit *visit)
+{
+  PtScenario *scenario = pt_scenario_new (head->id, head->title, visit);
+
+  pt_scenario_set_summary (scenario, head->summary);
+  pt_scenario_set_tags (scenario, (const char * const *) head->tags);
+  pt_scenario_set_teaching_points (scenario, (const char * const *) head->points);
+
+  return scenario;
+}
+
+/* The answers, after the visit, as the file's readers have always read them. */
+static PtScenario *
+finish (PtScenario  *scenario,
+        JsonObject  *object,
+        const char  *path,
+        GError     **error)
+{
+  if (!read_expected (object, path, scenario, error) ||
+      !read_expected_modifiers (object, path, scenario, error))
+    {
+      g_object_unref (scenario);
+      return NULL;
+    }
+
+  return scenario;
+}
+
+static PtVisit *
+read_visit_node (JsonNode    *vnode,
+                 const char  *vpath,
+                 GError     **error)
+{
+  JsonObject *vobject;
+
   if (vnode == NULL)
     {
       g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_MISSING,
@@ -210,20 +273,343 @@ pt_scenario_from_json_object (JsonObject  *object,
       return NULL;
     }
 
-  if (!(vobject = pt_json_node_object (vnode, vpath, error)) ||
-      !(visit = pt_visit_from_json_object (vobject, vpath, FALSE, error)))
+  if (!(vobject = pt_json_node_object (vnode, vpath, error)))
     return NULL;
 
-  scenario = pt_scenario_new (id, title, visit);
-  pt_scenario_set_summary (scenario, summary);
-  pt_scenario_set_tags (scenario, (const char * const *) tags);
-  pt_scenario_set_teaching_points (scenario, (const char * const *) points);
+  return pt_visit_from_json_object (vobject, vpath, FALSE, error);
+}
 
-  if (!read_expected (object, path, scenario, error) ||
-      !read_expected_modifiers (object, path, scenario, error))
+/* Reads the scenario at @path ("scenarios[3]"). */
+PtScenario *
+pt_scenario_from_json_object (JsonObject  *object,
+                              const char  *path,
+                              GError     **error)
+{
+  g_auto(Head) head = { NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(PtVisit) visit = NULL;
+  g_autofree char *vpath = NULL;
+
+  if (!read_head (object, path, &head, error))
     return NULL;
 
-  return g_steal_pointer (&scenario);
+  vpath = pt_json_path (path, "visit");
+  if (!(visit = read_visit_node (json_object_get_member (object, "visit"), vpath, error)))
+    return NULL;
+
+  return finish (scenario_with_visit (&head, visit), object, path, error);
+}
+
+/* The quick check of a visit kept as text. Each test takes only what the
+ * visit reader (pt-visit-io.c) surely takes, member by member in its order;
+ * anything else, even what it might take (escaped codes, very long text),
+ * fails the check and goes to the reader itself. */
+
+static gboolean
+lite_is (const PtJsonLite *lite,
+         gint              value,
+         PtJsonLiteType    type)
+{
+  return value >= 0 && lite->values[value].type == type;
+}
+
+/* Absent, or text no longer than the reader takes. */
+static gboolean
+lite_text_ok (const PtJsonLite *lite,
+              gint              value)
+{
+  return value < 0 || (lite_is (lite, value, PT_JSON_LITE_STRING) &&
+                       lite->values[value].length <= LITE_MAX_TEXT);
+}
+
+static gboolean
+lite_choice_ok (const PtJsonLite   *lite,
+                gint                value,
+                const char * const *choices)
+{
+  if (value < 0)
+    return TRUE;
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    if (pt_json_lite_string_equal (lite, (guint) value, choices[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+lite_bool_ok (const PtJsonLite *lite,
+              gint              value)
+{
+  return value < 0 || lite_is (lite, value, PT_JSON_LITE_BOOLEAN);
+}
+
+/* Plain (unescaped) text of at most @size - 1 bytes, copied into @buf. */
+static gboolean
+lite_plain_text (const PtJsonLite *lite,
+                 gint              value,
+                 char             *buf,
+                 gsize             size)
+{
+  const PtJsonLiteValue *v;
+
+  if (!lite_is (lite, value, PT_JSON_LITE_STRING))
+    return FALSE;
+
+  v = &lite->values[value];
+  if (v->escaped || v->length >= size)
+    return FALSE;
+
+  memcpy (buf, lite->data + v->start, v->length);
+  buf[v->length] = '\0';
+
+  return TRUE;
+}
+
+static gboolean
+lite_code (const PtJsonLite *lite,
+           gint              value,
+           char              code[PT_CODE_BUF])
+{
+  return lite_plain_text (lite, value, code, PT_CODE_BUF) && pt_code_is_valid (code);
+}
+
+/* The same test as the visit reader's. */
+static gboolean
+date_is_valid (const char *date)
+{
+  guint y, m, d;
+
+  if (strlen (date) != 10 || date[4] != '-' || date[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (date[i]))
+      return FALSE;
+
+  y = (guint) g_ascii_digit_value (date[0]) * 1000 + g_ascii_digit_value (date[1]) * 100 +
+      g_ascii_digit_value (date[2]) * 10 + g_ascii_digit_value (date[3]);
+  m = (guint) g_ascii_digit_value (date[5]) * 10 + g_ascii_digit_value (date[6]);
+  d = (guint) g_ascii_digit_value (date[8]) * 10 + g_ascii_digit_value (date[9]);
+
+  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+static gboolean
+lite_date_ok (const PtJsonLite *lite,
+              gint              value)
+{
+  char date[16];
+
+  if (value < 0)
+    return TRUE;
+
+  return lite_plain_text (lite, value, date, sizeof date) &&
+         (*date == '\0' || date_is_valid (date));
+}
+
+/* Absent, or a list whose every element passes @element_ok. */
+static gboolean
+lite_list_ok (const PtJsonLite *lite,
+              gint              value,
+              gboolean        (*element_ok) (const PtJsonLite *, guint))
+{
+  if (value < 0)
+    return TRUE;
+  if (!lite_is (lite, value, PT_JSON_LITE_ARRAY))
+    return FALSE;
+
+  for (guint e = (guint) value + 1; e < lite->values[value].next; e = lite->values[e].next)
+    if (!element_ok (lite, e))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+lite_code_element_ok (const PtJsonLite *lite,
+                      guint             value)
+{
+  char code[PT_CODE_BUF];
+
+  return lite_code (lite, (gint) value, code);
+}
+
+static gboolean
+lite_skilled_element_ok (const PtJsonLite *lite,
+                         guint             value)
+{
+  return lite_choice_ok (lite, (gint) value, pt_skilled_ids);
+}
+
+/* Appends @code to "97112, 97110" unless it is there: the codes as
+ * pt_scenario_get_codes() lists them, distinct and in block order. */
+static void
+add_code (GString    *codes,
+          const char *code)
+{
+  gsize len = strlen (code);
+  const char *c = codes->str;
+
+  while (*c != '\0')
+    {
+      const char *comma = strstr (c, ", ");
+      gsize n = comma != NULL ? (gsize) (comma - c) : strlen (c);
+
+      if (n == len && memcmp (c, code, len) == 0)
+        return;
+      c += comma != NULL ? n + 2 : n;
+    }
+
+  if (codes->len > 0)
+    g_string_append (codes, ", ");
+  g_string_append (codes, code);
+}
+
+/* One block; its code goes into @codes. */
+static gboolean
+lite_block_ok (const PtJsonLite *lite,
+               guint             block,
+               gint64           *total,
+               GString          *codes)
+{
+  char code[PT_CODE_BUF];
+  gint minutes;
+
+  if (!lite_is (lite, (gint) block, PT_JSON_LITE_OBJECT) ||
+      !lite_code (lite, pt_json_lite_member (lite, block, "code"), code))
+    return FALSE;
+
+  minutes = pt_json_lite_member (lite, block, "minutes");
+  if (!lite_is (lite, minutes, PT_JSON_LITE_INT) ||
+      lite->values[minutes].number < 0 || lite->values[minutes].number > PT_MAX_MINUTES)
+    return FALSE;
+
+  if (!lite_bool_ok (lite, pt_json_lite_member (lite, block, "timed")) ||
+      !lite_choice_ok (lite, pt_json_lite_member (lite, block, "provider"), pt_provider_names) ||
+      !lite_bool_ok (lite, pt_json_lite_member (lite, block, "one_on_one")) ||
+      !lite_list_ok (lite, pt_json_lite_member (lite, block, "skilled"), lite_skilled_element_ok))
+    return FALSE;
+
+  for (guint f = 0; f < PT_BLOCK_N_TEXT_FIELDS; f++)
+    if (!lite_text_ok (lite, pt_json_lite_member (lite, block, pt_block_field_names[f])))
+      return FALSE;
+
+  *total += lite->values[minutes].number;
+  if (*total > PT_MAX_MINUTES)
+    return FALSE;
+
+  add_code (codes, code);
+  return TRUE;
+}
+
+static gboolean
+visit_lite_is_valid (const PtJsonLite *lite,
+                     GString          *codes)
+{
+  gint64 total = 0;
+  gint blocks;
+
+  if (!lite_is (lite, 0, PT_JSON_LITE_OBJECT) ||
+      !lite_text_ok (lite, pt_json_lite_member (lite, 0, "title")) ||
+      !lite_date_ok (lite, pt_json_lite_member (lite, 0, "date")) ||
+      !lite_text_ok (lite, pt_json_lite_member (lite, 0, "payer")) ||
+      !lite_choice_ok (lite, pt_json_lite_member (lite, 0, "method"), pt_method_names) ||
+      !lite_choice_ok (lite, pt_json_lite_member (lite, 0, "discipline"), pt_discipline_names) ||
+      !lite_text_ok (lite, pt_json_lite_member (lite, 0, "diagnosis")) ||
+      !lite_choice_ok (lite, pt_json_lite_member (lite, 0, "diagnosis_category"),
+                       pt_diagnosis_names) ||
+      !lite_list_ok (lite, pt_json_lite_member (lite, 0, "tie_preference"), lite_code_element_ok))
+    return FALSE;
+
+  blocks = pt_json_lite_member (lite, 0, "blocks");
+  if (!lite_is (lite, blocks, PT_JSON_LITE_ARRAY))
+    return FALSE;
+
+  for (guint b = (guint) blocks + 1; b < lite->values[blocks].next; b = lite->values[b].next)
+    if (!lite_block_ok (lite, b, &total, codes))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A node of the lite value's kind, for the reader's "expected an object,
+ * found …" when the visit is not an object. */
+static JsonNode *
+lite_kind_node (const PtJsonLite *lite)
+{
+  JsonNode *node = json_node_alloc ();
+
+  switch (lite->values[0].type)
+    {
+    case PT_JSON_LITE_STRING:
+      return json_node_init_string (node, "");
+    case PT_JSON_LITE_INT:
+      return json_node_init_int (node, 0);
+    case PT_JSON_LITE_DOUBLE:
+      return json_node_init_double (node, 0.5);
+    case PT_JSON_LITE_BOOLEAN:
+      return json_node_init_boolean (node, FALSE);
+    case PT_JSON_LITE_NULL:
+      return json_node_init_null (node);
+    case PT_JSON_LITE_OBJECT:
+    case PT_JSON_LITE_ARRAY:
+    default:
+      break;
+    }
+
+  json_node_free (node);
+  return NULL;
+}
+
+/* Reads the scenario at @path whose visit (@visit, NULL when the member is
+ * absent) was left as lite text by pt_json_fast_parse_list() over @text: the
+ * same checks and messages as pt_scenario_from_json_object(), but a visit
+ * that passes the quick check is kept as text and built on first use. */
+PtScenario *
+pt_scenario_from_json_lazy (JsonObject        *object,
+                            const char        *path,
+                            const PtJsonLite  *visit,
+                            GBytes            *text,
+                            GError           **error)
+{
+  g_auto(Head) head = { NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(GString) codes = NULL;
+  g_autoptr(JsonNode) vnode = NULL;
+  g_autoptr(PtVisit) built = NULL;
+  g_autofree char *vpath = NULL;
+  PtScenario *scenario;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!read_head (object, path, &head, error))
+    return NULL;
+
+  codes = g_string_new (NULL);
+  if (visit != NULL && visit_lite_is_valid (visit, codes))
+    {
+      scenario = pt_scenario_new_lazy (head.id, head.title, head.summary,
+                                       (const char * const *) head.tags,
+                                       (const char * const *) head.points,
+                                       codes->str, text, visit->offset, visit->length);
+      return finish (scenario, object, path, error);
+    }
+
+  /* The reader's verdict: its message, or a visit it takes after all. The
+   * text was checked as JSON, so only a bare value fails to parse. */
+  if (visit != NULL)
+    {
+      vnode = pt_json_fast_parse (visit->data + visit->offset, visit->length, NULL);
+      if (vnode == NULL && (vnode = lite_kind_node (visit)) == NULL &&
+          !(vnode = pt_json_parse (visit->data + visit->offset, (gssize) visit->length,
+                                   _("The scenario library"), error)))
+        return NULL;
+    }
+
+  vpath = pt_json_path (path, "visit");
+  if (!(built = read_visit_node (vnode, vpath, error)))
+    return NULL;
+
+  return finish (scenario_with_visit (&head, built), object, path, error);
 }
 
 static void

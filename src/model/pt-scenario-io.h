@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pt-json-fast.h"
 #include "pt-scenario.h"
 
 G_BEGIN_DECLS
@@ -10,6 +11,11 @@ G_BEGIN_DECLS
 PtScenario *pt_scenario_from_json_object (JsonObject  *object,
                                           const char  *path,
                                           GError     **error);
+PtScenario *pt_scenario_from_json_lazy   (JsonObject        *object,
+                                          const char        *path,
+                                          const PtJsonLite  *visit,
+                                          GBytes            *text,
+                                          GError           **error);
 JsonNode   *pt_scenario_to_json_node     (PtScenario  *self);
 
 G_END_DECLS

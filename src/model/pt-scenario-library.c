@@ -3,6 +3,8 @@
  * A GListModel of PtScenario in file order, with an id index for lookups.
  * Loading refuses a newer format and a file of another kind and names the
  * path of the first bad member; saving is atomic and private (mode 0600).
+ * A file is read a scenario at a time and each visit is kept as text until
+ * first asked for (see read_library()).
  * Built-in scenarios (from the resource) cannot be renamed or removed.
  */
 #include "config.h"
@@ -13,6 +15,7 @@
 #include <string.h>
 
 #include "pt-format-error.h"
+#include "pt-json-fast.h"
 #include "pt-json-read.h"
 #include "pt-scenario-io.h"
 #include "pt-scenario-library.h"
@@ -189,28 +192,118 @@ read_header (JsonObject  *object,
   return TRUE;
 }
 
-/* Appends every scenario of @data; nothing is added when it fails. */
-static gboolean
-read_library (PtScenarioLibrary  *self,
-              const char         *data,
-              gssize              length,
-              gboolean            builtin,
-              GError            **error)
+/* The scenarios read so far from one file, added to the library only when
+ * the whole file reads. */
+typedef struct {
+  PtScenarioLibrary *self;
+  GBytes            *text;
+  gboolean           builtin;
+  GPtrArray         *read; /* PtScenario */
+  GHashTable        *seen; /* id -> PtScenario, of @read */
+  GError            *error;
+} ReadState;
+
+static void
+read_state_init (ReadState         *state,
+                 PtScenarioLibrary *self,
+                 GBytes            *text,
+                 gboolean           builtin)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonObject *object;
-  JsonArray *scenarios;
+  state->self = self;
+  state->text = text;
+  state->builtin = builtin;
+  state->read = g_ptr_array_new_with_free_func (g_object_unref);
+  state->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  state->error = NULL;
+}
+
+static void
+read_state_clear (ReadState *state)
+{
+  g_clear_pointer (&state->seen, g_hash_table_unref);
+  g_clear_pointer (&state->read, g_ptr_array_unref);
+  g_clear_error (&state->error);
+}
+
+/* Takes @scenario, read at @path, unless its id is taken. */
+static gboolean
+add_read (ReadState   *state,
+          PtScenario  *scenario,
+          const char  *path,
+          GError     **error)
+{
+  const char *id = pt_scenario_get_id (scenario);
+
+  g_ptr_array_add (state->read, scenario);
+  if (g_hash_table_contains (state->seen, id) || g_hash_table_contains (state->self->by_id, id))
+    {
+      g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
+                   _("%s.id: “%s” is already the id of another scenario; ids must be unique"),
+                   path, id);
+      return FALSE;
+    }
+  g_hash_table_insert (state->seen, (gpointer) id, scenario);
+  pt_scenario_set_builtin (scenario, state->builtin);
+
+  return TRUE;
+}
+
+static void
+commit (ReadState *state)
+{
+  PtScenarioLibrary *self = state->self;
   guint first = self->items->len;
 
-  root = pt_json_parse (data, length, _("The scenario library"), error);
-  if (root == NULL)
-    return FALSE;
+  for (guint i = 0; i < state->read->len; i++)
+    {
+      PtScenario *scenario = g_ptr_array_index (state->read, i);
 
-  if (!(object = pt_json_node_object (root, "", error)) ||
-      !read_header (object, error) ||
-      !(scenarios = pt_json_read_array (object, "", "scenarios", TRUE, error)))
+      g_hash_table_insert (self->by_id, (gpointer) pt_scenario_get_id (scenario), scenario);
+      g_ptr_array_add (self->items, g_object_ref (scenario));
+    }
+
+  if (state->read->len > 0)
+    items_changed (self, first, 0, state->read->len);
+}
+
+/* The text of @text; never NULL, even when empty. */
+static const char *
+text_data (GBytes *text,
+           gsize  *length)
+{
+  const char *data = g_bytes_get_data (text, length);
+
+  return data != NULL ? data : "";
+}
+
+/* The file's top: an object, of a format and kind we read, with a list of
+ * scenarios. */
+static JsonArray *
+read_top (JsonNode  *root,
+          GError   **error)
+{
+  JsonObject *object;
+
+  if (!(object = pt_json_node_object (root, "", error)) || !read_header (object, error))
+    return NULL;
+
+  return pt_json_read_array (object, "", "scenarios", TRUE, error);
+}
+
+/* The whole tree at once, every visit built: for text the streaming reader
+ * leaves alone, which includes every file that is not strict JSON. */
+static gboolean
+read_whole (ReadState   *state,
+            GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  const char *data;
+  gsize length;
+  JsonArray *scenarios;
+
+  data = text_data (state->text, &length);
+  root = pt_json_parse (data, (gssize) length, _("The scenario library"), error);
+  if (root == NULL || !(scenarios = read_top (root, error)))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (scenarios); i++)
@@ -218,38 +311,75 @@ read_library (PtScenarioLibrary  *self,
       g_autofree char *path = g_strdup_printf ("scenarios[%u]", i);
       JsonObject *sobject = pt_json_node_object (json_array_get_element (scenarios, i), path, error);
       PtScenario *scenario;
-      gpointer other;
-      const char *id;
 
-      if (sobject == NULL || !(scenario = pt_scenario_from_json_object (sobject, path, error)))
+      if (sobject == NULL || !(scenario = pt_scenario_from_json_object (sobject, path, error)) ||
+          !add_read (state, scenario, path, error))
         return FALSE;
-
-      g_ptr_array_add (read, scenario);
-      id = pt_scenario_get_id (scenario);
-      if (g_hash_table_lookup_extended (seen, id, NULL, &other) ||
-          (other = g_hash_table_lookup (self->by_id, id)) != NULL)
-        {
-          g_set_error (error, PT_FORMAT_ERROR, PT_FORMAT_ERROR_VALUE,
-                       _("%s.id: “%s” is already the id of another scenario; ids must be unique"),
-                       path, id);
-          return FALSE;
-        }
-      g_hash_table_insert (seen, (gpointer) id, scenario);
-      pt_scenario_set_builtin (scenario, builtin);
     }
-
-  for (guint i = 0; i < read->len; i++)
-    {
-      PtScenario *scenario = g_ptr_array_index (read, i);
-
-      g_hash_table_insert (self->by_id, (gpointer) pt_scenario_get_id (scenario), scenario);
-      g_ptr_array_add (self->items, g_object_ref (scenario));
-    }
-
-  if (read->len > 0)
-    items_changed (self, first, 0, read->len);
 
   return TRUE;
+}
+
+static gboolean
+read_element (JsonNode         *element,
+              guint             index,
+              const PtJsonLite *visit,
+              gpointer          user_data)
+{
+  ReadState *state = user_data;
+  g_autofree char *path = g_strdup_printf ("scenarios[%u]", index);
+  JsonObject *sobject = pt_json_node_object (element, path, &state->error);
+  PtScenario *scenario;
+
+  return sobject != NULL &&
+         (scenario = pt_scenario_from_json_lazy (sobject, path, visit, state->text,
+                                                 &state->error)) != NULL &&
+         add_read (state, scenario, path, &state->error);
+}
+
+/* Appends every scenario of @text; nothing is added when it fails.
+ *
+ * The file is read one scenario at a time, each visit left as text until it
+ * is first asked for: a tree of a whole large file would take some five
+ * times its size. The messages are those of read_whole(): the top is checked
+ * first, then the scenarios in order. */
+static gboolean
+read_library (PtScenarioLibrary  *self,
+              GBytes             *text,
+              gboolean            builtin,
+              GError            **error)
+{
+  ReadState state;
+  g_autoptr(JsonNode) root = NULL;
+  const char *data;
+  gsize length;
+  gboolean ok;
+
+  read_state_init (&state, self, text, builtin);
+  data = text_data (text, &length);
+  root = pt_json_fast_parse_list (data, length, "scenarios", "visit", read_element, &state, NULL);
+
+  if (root == NULL)
+    {
+      read_state_clear (&state);
+      read_state_init (&state, self, text, builtin);
+      ok = read_whole (&state, error);
+    }
+  else if (!read_top (root, error))
+    ok = FALSE;
+  else if (state.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&state.error));
+      ok = FALSE;
+    }
+  else
+    ok = TRUE;
+
+  if (ok)
+    commit (&state);
+  read_state_clear (&state);
+
+  return ok;
 }
 
 PtScenarioLibrary *
@@ -258,10 +388,13 @@ pt_scenario_library_new_from_data (const char  *data,
                                    GError     **error)
 {
   g_autoptr(PtScenarioLibrary) self = pt_scenario_library_new ();
+  g_autoptr(GBytes) text = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!read_library (self, data, length, FALSE, error))
+  /* a copy: the scenarios keep their visits' text */
+  text = g_bytes_new (data, length < 0 ? strlen (data) : (gsize) length);
+  if (!read_library (self, text, FALSE, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -274,15 +407,12 @@ pt_scenario_library_new_builtin (GError **error)
 {
   g_autoptr(PtScenarioLibrary) self = pt_scenario_library_new ();
   g_autoptr(GBytes) bytes = NULL;
-  gsize size;
-  const char *data;
 
   bytes = g_resources_lookup_data (PT_SCENARIO_LIBRARY_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
 
-  data = g_bytes_get_data (bytes, &size);
-  if (!read_library (self, data, (gssize) size, TRUE, error))
+  if (!read_library (self, bytes, TRUE, error))
     {
       g_prefix_error (error, _("The built-in scenario library is damaged: "));
       return NULL;
@@ -295,7 +425,9 @@ PtScenarioLibrary *
 pt_scenario_library_load_from_file (GFile   *file,
                                     GError **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr(PtScenarioLibrary) self = NULL;
+  g_autoptr(GBytes) text = NULL;
+  char *data;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -305,7 +437,13 @@ pt_scenario_library_load_from_file (GFile   *file,
   if (data == NULL)
     return NULL;
 
-  return pt_scenario_library_new_from_data (data, (gssize) length, error);
+  /* the scenarios keep their visits' text in the file's buffer, uncopied */
+  text = g_bytes_new_take (data, length);
+  self = pt_scenario_library_new ();
+  if (!read_library (self, text, FALSE, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 char *

@@ -4,6 +4,11 @@
  * tags, rebuilt whenever one of them changes (the visit's "changed" signal
  * covers the codes), so that matching a query is a few substring searches
  * with no allocation for ASCII queries.
+ *
+ * A scenario read from a library may hold its visit as JSON text (a span of
+ * the file, checked when the library was read) until pt_scenario_get_visit()
+ * first asks for it: building thousands of visits at load would cost far
+ * more than reading the file.
  */
 #include "config.h"
 
@@ -11,7 +16,9 @@
 #include <string.h>
 
 #include "pt-codes.h"
-#include "pt-scenario.h"
+#include "pt-json-fast.h"
+#include "pt-scenario-private.h"
+#include "pt-visit-io.h"
 
 struct _PtScenario
 {
@@ -23,7 +30,10 @@ struct _PtScenario
   char     *summary;
   char    **tags;
   char    **teaching_points;
-  PtVisit  *visit;
+  PtVisit  *visit;       /* NULL until read when visit_text is set */
+  GBytes   *visit_text;  /* the text holding the unread visit, or NULL */
+  gsize     visit_offset;
+  gsize     visit_length;
   GArray   *expected[2]; /* PtScenarioUnits, indexed by PtMethod */
   GArray   *modifiers;   /* PtScenarioModifier */
   char     *codes;
@@ -115,7 +125,11 @@ update_search (PtScenario *self)
   g_autoptr(GString) codes = g_string_new (NULL);
   g_autoptr(GString) hay = g_string_new (NULL);
   g_autofree char *lower = NULL;
-  gboolean codes_changed;
+  gboolean codes_changed, ascii = TRUE;
+
+  /* an unread visit's codes were noted when it was checked */
+  if (self->visit == NULL)
+    g_string_append (codes, self->codes);
 
   for (guint i = 0; self->visit != NULL && i < pt_visit_get_n_blocks (self->visit); i++)
     {
@@ -144,7 +158,10 @@ update_search (PtScenario *self)
       g_string_append_c (hay, ' ');
     }
 
-  lower = g_utf8_strdown (hay->str, hay->len);
+  /* ASCII text lowers the same byte by byte, far faster */
+  for (gsize i = 0; i < hay->len && ascii; i++)
+    ascii = (guchar) hay->str[i] < 0x80;
+  lower = ascii ? g_ascii_strdown (hay->str, hay->len) : g_utf8_strdown (hay->str, hay->len);
   g_free (self->haystack);
   self->haystack = g_steal_pointer (&lower);
 
@@ -170,6 +187,7 @@ pt_scenario_dispose (GObject *object)
   PtScenario *self = (PtScenario *) object;
 
   g_clear_object (&self->visit);
+  g_clear_pointer (&self->visit_text, g_bytes_unref);
 
   G_OBJECT_CLASS (pt_scenario_parent_class)->dispose (object);
 }
@@ -219,7 +237,7 @@ pt_scenario_get_property (GObject    *object,
       g_value_set_boxed (value, self->teaching_points);
       break;
     case PROP_VISIT:
-      g_value_set_object (value, self->visit);
+      g_value_set_object (value, pt_scenario_get_visit (self));
       break;
     case PROP_BUILTIN:
       g_value_set_boolean (value, self->builtin);
@@ -339,6 +357,49 @@ pt_scenario_new (const char *id,
                        NULL);
 }
 
+/* A scenario whose visit is the JSON object at @offset of @text (@length
+ * bytes), already checked, read on first use. @codes are its blocks'
+ * distinct codes as pt_scenario_get_codes() gives them, found by that check.
+ * Every other field is set at once, with one search text. */
+PtScenario *
+pt_scenario_new_lazy (const char         *id,
+                      const char         *title,
+                      const char         *summary,
+                      const char * const *tags,
+                      const char * const *points,
+                      const char         *codes,
+                      GBytes             *text,
+                      gsize               offset,
+                      gsize               length)
+{
+  PtScenario *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (offset + length <= g_bytes_get_size (text), NULL);
+
+  self = g_object_new (PT_TYPE_SCENARIO, NULL);
+  g_free (self->id);
+  self->id = g_strdup (id);
+  g_free (self->title);
+  self->title = g_strdup (title ? title : "");
+  g_free (self->summary);
+  self->summary = g_strdup (summary ? summary : "");
+  g_strfreev (self->tags);
+  self->tags = tags ? g_strdupv ((char **) tags) : g_new0 (char *, 1);
+  g_strfreev (self->teaching_points);
+  self->teaching_points = points ? g_strdupv ((char **) points) : g_new0 (char *, 1);
+  g_free (self->codes);
+  self->codes = g_strdup (codes ? codes : "");
+
+  self->visit_text = g_bytes_ref (text);
+  self->visit_offset = offset;
+  self->visit_length = length;
+  update_search (self);
+
+  return self;
+}
+
 /* A deep copy under a new id; the copy is never built in, so it can be edited. */
 PtScenario *
 pt_scenario_copy (PtScenario *self,
@@ -350,7 +411,7 @@ pt_scenario_copy (PtScenario *self,
   g_return_val_if_fail (PT_IS_SCENARIO (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  visit = pt_visit_copy (self->visit);
+  visit = pt_visit_copy (pt_scenario_get_visit (self));
   copy = pt_scenario_new (id, self->title, visit);
   pt_scenario_set_summary (copy, self->summary);
   pt_scenario_set_tags (copy, (const char * const *) self->tags);
@@ -483,12 +544,60 @@ pt_scenario_set_teaching_points (PtScenario         *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEACHING_POINTS]);
 }
 
+static void
+attach_visit (PtScenario *self,
+              PtVisit    *visit)
+{
+  g_set_object (&self->visit, visit);
+  g_signal_connect_object (visit, "changed", G_CALLBACK (on_visit_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* Reads the visit kept as text. The library reader's quick check
+ * (pt_scenario_from_json_lazy()) passed it, so it reads; should it not, the
+ * scenario gets an empty visit rather than none. */
+static void
+read_visit_text (PtScenario *self)
+{
+  g_autoptr(GBytes) text = g_steal_pointer (&self->visit_text);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(PtVisit) visit = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data = g_bytes_get_data (text, NULL);
+
+  node = pt_json_fast_parse (data + self->visit_offset, self->visit_length, &error);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    visit = pt_visit_from_json_object (json_node_get_object (node), "visit", FALSE, &error);
+
+  if (visit == NULL)
+    {
+      g_critical ("Scenario “%s”: its visit was checked but does not read: %s",
+                  self->id, error != NULL ? error->message : "not an object");
+      visit = pt_visit_new ();
+    }
+
+  attach_visit (self, visit);
+}
+
+/* The visit, read now if the scenario still holds it as text. */
 PtVisit *
 pt_scenario_get_visit (PtScenario *self)
 {
   g_return_val_if_fail (PT_IS_SCENARIO (self), NULL);
 
+  if (self->visit == NULL && self->visit_text != NULL)
+    read_visit_text (self);
+
   return self->visit;
+}
+
+/* Has the visit been built (FALSE while it is still text)? */
+gboolean
+pt_scenario_has_visit_object (PtScenario *self)
+{
+  g_return_val_if_fail (PT_IS_SCENARIO (self), FALSE);
+
+  return self->visit != NULL;
 }
 
 void
@@ -501,11 +610,10 @@ pt_scenario_set_visit (PtScenario *self,
   if (self->visit == visit)
     return;
 
+  g_clear_pointer (&self->visit_text, g_bytes_unref);
   if (self->visit != NULL)
     g_signal_handlers_disconnect_by_func (self->visit, on_visit_changed, self);
-  g_set_object (&self->visit, visit);
-  g_signal_connect_object (visit, "changed", G_CALLBACK (on_visit_changed), self,
-                           G_CONNECT_SWAPPED);
+  attach_visit (self, visit);
   update_search (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIT]);
 }

@@ -1,0 +1,22 @@
+/* pt-scenario-private.h: scenarios that keep their visit as JSON text until first use
+ *
+ * For the library reader (pt-scenario-io.c) and the tests; not for the UI.
+ */
+#pragma once
+
+#include "pt-scenario.h"
+
+G_BEGIN_DECLS
+
+PtScenario *pt_scenario_new_lazy         (const char         *id,
+                                          const char         *title,
+                                          const char         *summary,
+                                          const char * const *tags,
+                                          const char * const *points,
+                                          const char         *codes,
+                                          GBytes             *text,
+                                          gsize               offset,
+                                          gsize               length);
+gboolean    pt_scenario_has_visit_object (PtScenario         *self);
+
+G_END_DECLS
