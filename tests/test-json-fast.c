@@ -324,6 +324,44 @@ test_depth (void)
   g_assert_null (pt_json_fast_parse (way_too_deep, strlen (way_too_deep), NULL));
 }
 
+/* The parser reads plain text and runs of spaces eight bytes at a time:
+ * every kind of byte at every place of a word, and runs of every length. */
+static void
+test_word_boundaries (void)
+{
+  static const char * const specials[] = {
+    "\\n", "\\\"", "\\u00e9", "\xc3\xa9", "\xf0\x9f\x98\x80", "\"", "\t", "\x01", "\x7f", "\xff", "\\",
+  };
+
+  for (guint k = 0; k < 20; k++)
+    {
+      g_autofree char *before = g_strnfill (k, 'a');
+      g_autofree char *after = g_strnfill (19 - k, 'b');
+      g_autofree char *spaces = g_strnfill (k, ' ');
+      g_autofree char *run = NULL;
+      g_autoptr(GString) mixed = g_string_new ("[");
+
+      for (guint i = 0; i < G_N_ELEMENTS (specials); i++)
+        {
+          g_autofree char *doc = g_strdup_printf ("[\"%s%s%s\", \"%s%s\"]", before, specials[i], after,
+                                                  before, specials[i]);
+
+          check_agrees (doc, strlen (doc));
+        }
+
+      run = g_strdup_printf ("%s{%s\"a\"%s:%s[%s1%s,%s2%s]%s}%s", spaces, spaces, spaces, spaces,
+                             spaces, spaces, spaces, spaces, spaces, spaces);
+      g_assert_true (check_agrees (run, strlen (run)));
+
+      for (guint i = 0; i < k; i++)
+        g_string_append_c (mixed, " \n\t\r  "[i % 6]);
+      g_string_append (mixed, "1]");
+      g_assert_true (check_agrees (mixed->str, mixed->len));
+      /* a space run cut by the end of the text */
+      g_assert_false (check_agrees (mixed->str, mixed->len - 2));
+    }
+}
+
 /* The text need not end with a NUL: only @length bytes are read. */
 static void
 test_length (void)
@@ -1149,6 +1187,7 @@ main (int   argc,
     }
   g_test_add_func ("/json-fast/depth", test_depth);
   g_test_add_func ("/json-fast/length", test_length);
+  g_test_add_func ("/json-fast/word-boundaries", test_word_boundaries);
   g_test_add_func ("/json-fast/files", test_files);
   g_test_add_func ("/json-fast/mutations", test_mutations);
   g_test_add_func ("/json-fast/list/elements", test_list_elements);

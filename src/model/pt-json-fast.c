@@ -77,11 +77,62 @@ static JsonNode *read_value (Reader     *r,
 static gboolean  lite_value (Reader     *r,
                              GArray     *out);
 
+/* The index (0 to 7) of the first byte of @mask, read as a little-endian
+ * word, that is not 0; @mask is not 0. */
+static inline guint
+first_marked_byte (guint64 mask)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  return (guint) __builtin_ctzll (mask) / 8;
+#else
+  guint i = 0;
+
+  while ((mask & 0xff) == 0)
+    {
+      mask >>= 8;
+      i++;
+    }
+  return i;
+#endif
+}
+
+static inline guint64
+load_word (const guchar *p)
+{
+  guint64 w;
+
+  memcpy (&w, p, sizeof w);
+  return GUINT64_FROM_LE (w);
+}
+
+/* Our files are indented with runs of spaces: those go eight at a time. */
 static inline void
 skip_space (Reader *r)
 {
-  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
-    r->p++;
+  const guint64 spaces = G_GUINT64_CONSTANT (0x2020202020202020);
+  const guchar *p = r->p;
+
+  while (p < r->end)
+    {
+      if (*p == ' ' && r->end - p >= 8)
+        {
+          guint64 other = load_word (p) ^ spaces;
+
+          if (other == 0)
+            {
+              p += 8;
+              continue;
+            }
+          /* its first non-zero byte is the first that is not a space */
+          p += first_marked_byte (other);
+          continue;
+        }
+      if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t')
+        break;
+      p++;
+    }
+
+  r->p = p;
 }
 
 static inline gboolean
@@ -195,6 +246,22 @@ decode_escapes (const guchar *s,
   return out;
 }
 
+/* The bytes of the little-endian word @w that end plain ASCII string text
+ * (a quote, a backslash, a control character) or are not ASCII, as their top
+ * bits. The borrows of the subtractions may mark bytes after a marked one,
+ * never before, so the lowest mark is exact. */
+static inline guint64
+special_bytes (guint64 w)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = w ^ (ones * '"');
+  guint64 backslash = w ^ (ones * '\\');
+
+  return (((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
+          ((w - ones * 0x20) & ~w) | w) & highs;
+}
+
 /* Finds the closing quote of the string whose text starts at the cursor,
  * refusing raw control characters and text that is not UTF-8. Escapes are
  * only stepped over; decode_escapes() checks them. */
@@ -209,6 +276,20 @@ scan_string (Reader        *r,
   *escaped = FALSE;
   for (;;)
     {
+      /* plain ASCII eight bytes at a time, then byte by byte (past any
+       * byte that is not ASCII) up to the quote, the backslash or the
+       * control character */
+      while (r->end - q >= 8)
+        {
+          guint64 special = special_bytes (load_word (q));
+
+          if (special != 0)
+            {
+              q += first_marked_byte (special);
+              break;
+            }
+          q += 8;
+        }
       while (q < r->end && !string_stop[*q])
         high |= *q++;
 
@@ -361,10 +442,14 @@ static guint
 lite_push (GArray         *out,
            PtJsonLiteType  type)
 {
-  PtJsonLiteValue value = { type, out->len + 1, FALSE, 0, 0, 0 };
+  PtJsonLiteValue *value;
+  guint index = out->len;
 
-  g_array_append_val (out, value);
-  return out->len - 1;
+  g_array_set_size (out, index + 1);
+  value = &g_array_index (out, PtJsonLiteValue, index);
+  *value = (PtJsonLiteValue) { type, index + 1, FALSE, 0, 0, 0 };
+
+  return index;
 }
 
 static gboolean
@@ -937,4 +1022,39 @@ pt_json_lite_member (const PtJsonLite *lite,
     }
 
   return found;
+}
+
+/* Looks up several members of @object in one pass: @values[i] gets what
+ * pt_json_lite_member() would give for @names[i]. @names ends with NULL and
+ * holds at most 32 names. */
+void
+pt_json_lite_members (const PtJsonLite   *lite,
+                      guint               object,
+                      const char * const *names,
+                      gint               *values)
+{
+  const PtJsonLiteValue *v;
+  gsize lengths[32];
+  guint n = 0;
+
+  g_return_if_fail (lite != NULL && object < lite->n_values);
+  g_return_if_fail (lite->values[object].type == PT_JSON_LITE_OBJECT);
+
+  for (n = 0; names[n] != NULL; n++)
+    {
+      g_return_if_fail (n < G_N_ELEMENTS (lengths));
+      lengths[n] = strlen (names[n]);
+      values[n] = -1;
+    }
+
+  v = lite->values;
+  for (guint i = object + 1; i < v[object].next; i = v[i + 1].next)
+    for (guint k = 0; k < n; k++)
+      if (v[i].escaped ? pt_json_lite_string_equal (lite, i, names[k])
+                       : v[i].length == lengths[k] &&
+                         memcmp (lite->data + v[i].start, names[k], lengths[k]) == 0)
+        {
+          values[k] = (gint) i + 1;
+          break;
+        }
 }

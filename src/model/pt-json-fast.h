@@ -62,6 +62,10 @@ typedef struct {
 gint      pt_json_lite_member       (const PtJsonLite  *lite,
                                      guint              object,
                                      const char        *name);
+void      pt_json_lite_members      (const PtJsonLite   *lite,
+                                     guint               object,
+                                     const char * const *names,
+                                     gint               *values);
 gboolean  pt_json_lite_string_equal (const PtJsonLite  *lite,
                                      guint              value,
                                      const char        *str);

@@ -299,10 +299,11 @@ pt_scenario_from_json_object (JsonObject  *object,
   return finish (scenario_with_visit (&head, visit), object, path, error);
 }
 
-/* The quick check of a visit kept as text. Each test takes only what the
- * visit reader (pt-visit-io.c) surely takes, member by member in its order;
+/* The quick check of a visit kept as text: a yes or a "see the reader".
+ * Each test takes only what the visit reader (pt-visit-io.c) surely takes;
  * anything else, even what it might take (escaped codes, very long text),
- * fails the check and goes to the reader itself. */
+ * fails the check and goes to the reader itself, for its verdict and its
+ * message. test-json-fast holds the two to the same answers. */
 
 static gboolean
 lite_is (const PtJsonLite *lite,
@@ -472,29 +473,32 @@ lite_block_ok (const PtJsonLite *lite,
                gint64           *total,
                GString          *codes)
 {
+  static const char * const names[] = {
+    "code", "minutes", "timed", "provider", "one_on_one", "skilled", NULL
+  };
+  enum { CODE, MINUTES, TIMED, PROVIDER, ONE_ON_ONE, SKILLED };
+  gint m[G_N_ELEMENTS (names)], text[PT_BLOCK_N_TEXT_FIELDS + 1];
   char code[PT_CODE_BUF];
-  gint minutes;
 
-  if (!lite_is (lite, (gint) block, PT_JSON_LITE_OBJECT) ||
-      !lite_code (lite, pt_json_lite_member (lite, block, "code"), code))
+  if (!lite_is (lite, (gint) block, PT_JSON_LITE_OBJECT))
     return FALSE;
 
-  minutes = pt_json_lite_member (lite, block, "minutes");
-  if (!lite_is (lite, minutes, PT_JSON_LITE_INT) ||
-      lite->values[minutes].number < 0 || lite->values[minutes].number > PT_MAX_MINUTES)
+  pt_json_lite_members (lite, block, names, m);
+  if (!lite_code (lite, m[CODE], code) ||
+      !lite_is (lite, m[MINUTES], PT_JSON_LITE_INT) ||
+      lite->values[m[MINUTES]].number < 0 || lite->values[m[MINUTES]].number > PT_MAX_MINUTES ||
+      !lite_bool_ok (lite, m[TIMED]) ||
+      !lite_choice_ok (lite, m[PROVIDER], pt_provider_names) ||
+      !lite_bool_ok (lite, m[ONE_ON_ONE]) ||
+      !lite_list_ok (lite, m[SKILLED], lite_skilled_element_ok))
     return FALSE;
 
-  if (!lite_bool_ok (lite, pt_json_lite_member (lite, block, "timed")) ||
-      !lite_choice_ok (lite, pt_json_lite_member (lite, block, "provider"), pt_provider_names) ||
-      !lite_bool_ok (lite, pt_json_lite_member (lite, block, "one_on_one")) ||
-      !lite_list_ok (lite, pt_json_lite_member (lite, block, "skilled"), lite_skilled_element_ok))
-    return FALSE;
-
+  pt_json_lite_members (lite, block, pt_block_field_names, text);
   for (guint f = 0; f < PT_BLOCK_N_TEXT_FIELDS; f++)
-    if (!lite_text_ok (lite, pt_json_lite_member (lite, block, pt_block_field_names[f])))
+    if (!lite_text_ok (lite, text[f]))
       return FALSE;
 
-  *total += lite->values[minutes].number;
+  *total += lite->values[m[MINUTES]].number;
   if (*total > PT_MAX_MINUTES)
     return FALSE;
 
@@ -506,22 +510,30 @@ static gboolean
 visit_lite_is_valid (const PtJsonLite *lite,
                      GString          *codes)
 {
+  static const char * const names[] = {
+    "title", "date", "payer", "method", "discipline", "diagnosis", "diagnosis_category",
+    "tie_preference", "blocks", NULL
+  };
+  enum { TITLE, DATE, PAYER, METHOD, DISCIPLINE, DIAGNOSIS, CATEGORY, TIE, BLOCKS };
+  gint m[G_N_ELEMENTS (names)];
   gint64 total = 0;
   gint blocks;
 
-  if (!lite_is (lite, 0, PT_JSON_LITE_OBJECT) ||
-      !lite_text_ok (lite, pt_json_lite_member (lite, 0, "title")) ||
-      !lite_date_ok (lite, pt_json_lite_member (lite, 0, "date")) ||
-      !lite_text_ok (lite, pt_json_lite_member (lite, 0, "payer")) ||
-      !lite_choice_ok (lite, pt_json_lite_member (lite, 0, "method"), pt_method_names) ||
-      !lite_choice_ok (lite, pt_json_lite_member (lite, 0, "discipline"), pt_discipline_names) ||
-      !lite_text_ok (lite, pt_json_lite_member (lite, 0, "diagnosis")) ||
-      !lite_choice_ok (lite, pt_json_lite_member (lite, 0, "diagnosis_category"),
-                       pt_diagnosis_names) ||
-      !lite_list_ok (lite, pt_json_lite_member (lite, 0, "tie_preference"), lite_code_element_ok))
+  if (!lite_is (lite, 0, PT_JSON_LITE_OBJECT))
     return FALSE;
 
-  blocks = pt_json_lite_member (lite, 0, "blocks");
+  pt_json_lite_members (lite, 0, names, m);
+  if (!lite_text_ok (lite, m[TITLE]) ||
+      !lite_date_ok (lite, m[DATE]) ||
+      !lite_text_ok (lite, m[PAYER]) ||
+      !lite_choice_ok (lite, m[METHOD], pt_method_names) ||
+      !lite_choice_ok (lite, m[DISCIPLINE], pt_discipline_names) ||
+      !lite_text_ok (lite, m[DIAGNOSIS]) ||
+      !lite_choice_ok (lite, m[CATEGORY], pt_diagnosis_names) ||
+      !lite_list_ok (lite, m[TIE], lite_code_element_ok))
+    return FALSE;
+
+  blocks = m[BLOCKS];
   if (!lite_is (lite, blocks, PT_JSON_LITE_ARRAY))
     return FALSE;
 
@@ -587,10 +599,12 @@ pt_scenario_from_json_lazy (JsonObject        *object,
   codes = g_string_new (NULL);
   if (visit != NULL && visit_lite_is_valid (visit, codes))
     {
-      scenario = pt_scenario_new_lazy (head.id, head.title, head.summary,
-                                       (const char * const *) head.tags,
-                                       (const char * const *) head.points,
-                                       codes->str, text, visit->offset, visit->length);
+      scenario = pt_scenario_new_lazy (head.id, g_steal_pointer (&head.title),
+                                       g_steal_pointer (&head.summary),
+                                       g_steal_pointer (&head.tags),
+                                       g_steal_pointer (&head.points),
+                                       g_string_free (g_steal_pointer (&codes), FALSE),
+                                       text, visit->offset, visit->length);
       return finish (scenario, object, path, error);
     }
 

@@ -9,11 +9,11 @@
 G_BEGIN_DECLS
 
 PtScenario *pt_scenario_new_lazy         (const char         *id,
-                                          const char         *title,
-                                          const char         *summary,
-                                          const char * const *tags,
-                                          const char * const *points,
-                                          const char         *codes,
+                                          char               *title,
+                                          char               *summary,
+                                          char              **tags,
+                                          char              **points,
+                                          char               *codes,
                                           GBytes             *text,
                                           gsize               offset,
                                           gsize               length);

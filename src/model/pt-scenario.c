@@ -360,37 +360,39 @@ pt_scenario_new (const char *id,
 /* A scenario whose visit is the JSON object at @offset of @text (@length
  * bytes), already checked, read on first use. @codes are its blocks'
  * distinct codes as pt_scenario_get_codes() gives them, found by that check.
- * Every other field is set at once, with one search text. */
+ * Takes @title, @summary, @tags, @points and @codes (none NULL); every field
+ * is set at once, with one search text. */
 PtScenario *
-pt_scenario_new_lazy (const char         *id,
-                      const char         *title,
-                      const char         *summary,
-                      const char * const *tags,
-                      const char * const *points,
-                      const char         *codes,
-                      GBytes             *text,
-                      gsize               offset,
-                      gsize               length)
+pt_scenario_new_lazy (const char  *id,
+                      char        *title,
+                      char        *summary,
+                      char       **tags,
+                      char       **points,
+                      char        *codes,
+                      GBytes      *text,
+                      gsize        offset,
+                      gsize        length)
 {
   PtScenario *self;
 
   g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (title != NULL && summary != NULL && codes != NULL, NULL);
+  g_return_val_if_fail (tags != NULL && points != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (offset + length <= g_bytes_get_size (text), NULL);
 
   self = g_object_new (PT_TYPE_SCENARIO, NULL);
-  g_free (self->id);
   self->id = g_strdup (id);
   g_free (self->title);
-  self->title = g_strdup (title ? title : "");
+  self->title = title;
   g_free (self->summary);
-  self->summary = g_strdup (summary ? summary : "");
+  self->summary = summary;
   g_strfreev (self->tags);
-  self->tags = tags ? g_strdupv ((char **) tags) : g_new0 (char *, 1);
+  self->tags = tags;
   g_strfreev (self->teaching_points);
-  self->teaching_points = points ? g_strdupv ((char **) points) : g_new0 (char *, 1);
+  self->teaching_points = points;
   g_free (self->codes);
-  self->codes = g_strdup (codes ? codes : "");
+  self->codes = codes;
 
   self->visit_text = g_bytes_ref (text);
   self->visit_offset = offset;
