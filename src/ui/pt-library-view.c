@@ -197,11 +197,14 @@ add_tags (GPtrArray         *ids,
 {
   g_auto(GStrv) tags = pt_scenario_library_dup_tags (library);
 
+  /* @seen borrows the copies @ids owns: @tags is freed on return. */
   for (guint i = 0; tags[i] != NULL; i++)
     if (!g_hash_table_contains (seen, tags[i]))
       {
-        g_hash_table_add (seen, tags[i]);
-        g_ptr_array_add (ids, g_strdup (tags[i]));
+        char *copy = g_strdup (tags[i]);
+
+        g_ptr_array_add (ids, copy);
+        g_hash_table_add (seen, copy);
       }
 }
 
