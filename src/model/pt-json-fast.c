@@ -9,10 +9,10 @@
  *
  * A value can also be read "lite": checked the same way, but recorded as a
  * flat array of PtJsonLiteValue that points into the text instead of as
- * nodes. pt_json_fast_parse_list() uses that for one member of each element
- * of a file's main list, and builds, hands over and drops one element at a
- * time, so that reading a large file never holds its whole tree (a json-glib
- * tree takes some five times the size of its text).
+ * nodes. pt_json_fast_parse_list() hands the elements of a file's main list
+ * over that way, one at a time, so that reading a large file never builds
+ * its whole tree (a json-glib tree takes some five times the size of its
+ * text, and building and freeing it costs more than reading the text).
  *
  * Anything it does not take returns NULL at once, and pt_json_parse() then
  * hands the text to json-glib, so every message stays json-glib's or the
@@ -45,15 +45,11 @@ typedef struct
 
   /* pt_json_fast_parse_list() */
   const char           *list_member;
-  const char           *lazy_member;
   PtJsonFastElementFunc func;
   gpointer              user_data;
   gboolean              list_seen;
   gboolean              stopped;
-  GArray               *lite;       /* PtJsonLiteValue: the element's lazy member */
-  gboolean              lite_found;
-  gsize                 lite_offset;
-  gsize                 lite_length;
+  GArray               *lite;       /* PtJsonLiteValue: the element being read */
 } Reader;
 
 typedef struct
@@ -71,11 +67,10 @@ static const guint8 string_stop[256] = {
   ['\\'] = 1,
 };
 
-static JsonNode *read_value (Reader     *r,
-                             JsonNode   *parent,
-                             const char *lazy);
-static gboolean  lite_value (Reader     *r,
-                             GArray     *out);
+static JsonNode *read_value (Reader   *r,
+                             JsonNode *parent);
+static gboolean  lite_value (Reader   *r,
+                             GArray   *out);
 
 /* The index (0 to 7) of the first byte of @mask, read as a little-endian
  * word, that is not 0; @mask is not 0. */
@@ -438,18 +433,32 @@ read_word (Reader     *r,
 /* Lite values: checked exactly as the node builders check them; recorded in
  * @out unless it is NULL. */
 
+/* Appends a value of @type starting at @start; its length is set when its
+ * end is known. */
 static guint
-lite_push (GArray         *out,
-           PtJsonLiteType  type)
+lite_push (Reader         *r,
+           GArray         *out,
+           PtJsonLiteType  type,
+           const guchar   *start)
 {
   PtJsonLiteValue *value;
   guint index = out->len;
 
   g_array_set_size (out, index + 1);
   value = &g_array_index (out, PtJsonLiteValue, index);
-  *value = (PtJsonLiteValue) { type, index + 1, FALSE, 0, 0, 0 };
+  *value = (PtJsonLiteValue) { type, index + 1, FALSE, (gsize) (start - r->start), 0, 0 };
 
   return index;
+}
+
+static void
+lite_end (Reader *r,
+          GArray *out,
+          guint   index)
+{
+  PtJsonLiteValue *value = &g_array_index (out, PtJsonLiteValue, index);
+
+  value->length = (gsize) (r->p - r->start) - value->start;
 }
 
 static gboolean
@@ -473,11 +482,10 @@ lite_string (Reader *r,
   if (out != NULL)
     {
       /* the index first: pushing may move the array */
-      guint i = lite_push (out, PT_JSON_LITE_STRING);
+      guint i = lite_push (r, out, PT_JSON_LITE_STRING, r->p);
       PtJsonLiteValue *value = &g_array_index (out, PtJsonLiteValue, i);
 
       value->escaped = escaped;
-      value->start = (gsize) (r->p - r->start);
       value->length = (gsize) (close - r->p);
     }
 
@@ -496,9 +504,9 @@ lite_container (Reader *r,
   if (++r->depth > PT_JSON_FAST_MAX_DEPTH)
     return FALSE;
 
-  r->p++;
   if (out != NULL)
-    self = lite_push (out, object ? PT_JSON_LITE_OBJECT : PT_JSON_LITE_ARRAY);
+    self = lite_push (r, out, object ? PT_JSON_LITE_OBJECT : PT_JSON_LITE_ARRAY, r->p);
+  r->p++;
 
   skip_space (r);
   if (at (r, close))
@@ -529,7 +537,10 @@ lite_container (Reader *r,
 
   r->depth--;
   if (out != NULL)
-    g_array_index (out, PtJsonLiteValue, self).next = out->len;
+    {
+      g_array_index (out, PtJsonLiteValue, self).next = out->len;
+      lite_end (r, out, self);
+    }
 
   return TRUE;
 }
@@ -538,8 +549,10 @@ static gboolean
 lite_value (Reader *r,
             GArray *out)
 {
+  const guchar *start = r->p;
   Number number;
   gboolean truth;
+  guint i;
 
   if (r->p >= r->end)
     return FALSE;
@@ -560,46 +573,28 @@ lite_value (Reader *r,
         return FALSE;
       if (out != NULL)
         {
-          guint i = lite_push (out, PT_JSON_LITE_BOOLEAN);
-
+          i = lite_push (r, out, PT_JSON_LITE_BOOLEAN, start);
           g_array_index (out, PtJsonLiteValue, i).number = truth;
+          lite_end (r, out, i);
         }
       return TRUE;
     case 'n':
       if (!read_word (r, "null", 4))
         return FALSE;
       if (out != NULL)
-        lite_push (out, PT_JSON_LITE_NULL);
+        lite_end (r, out, lite_push (r, out, PT_JSON_LITE_NULL, start));
       return TRUE;
     default:
       if (!scan_number (r, &number))
         return FALSE;
       if (out != NULL)
         {
-          guint i = lite_push (out, number.whole ? PT_JSON_LITE_INT : PT_JSON_LITE_DOUBLE);
-
+          i = lite_push (r, out, number.whole ? PT_JSON_LITE_INT : PT_JSON_LITE_DOUBLE, start);
           g_array_index (out, PtJsonLiteValue, i).number = number.whole ? number.whole_value : 0;
+          lite_end (r, out, i);
         }
       return TRUE;
     }
-}
-
-/* Reads the value of the element's lazy member as a lite value; the last
- * one counts when the name comes twice, as with json-glib. */
-static gboolean
-read_lazy_member (Reader *r)
-{
-  const guchar *start = r->p;
-
-  g_array_set_size (r->lite, 0);
-  if (!lite_value (r, r->lite))
-    return FALSE;
-
-  r->lite_found = TRUE;
-  r->lite_offset = (gsize) (start - r->start);
-  r->lite_length = (gsize) (r->p - start);
-
-  return TRUE;
 }
 
 static JsonNode *read_streamed_list (Reader *r);
@@ -614,7 +609,7 @@ read_member_value (Reader     *r,
   JsonNode *member;
 
   if (r->list_member == NULL || r->depth != 1 || strcmp (name, r->list_member) != 0)
-    return read_value (r, node, NULL);
+    return read_value (r, node);
 
   /* A second main list would mean a second round of elements; leave such
    * a file to the whole-tree reader. */
@@ -623,7 +618,7 @@ read_member_value (Reader     *r,
   r->list_seen = TRUE;
 
   if (!at (r, '['))
-    return read_value (r, node, NULL);
+    return read_value (r, node);
 
   if ((member = read_streamed_list (r)) != NULL)
     json_node_set_parent (member, node);
@@ -631,10 +626,8 @@ read_member_value (Reader     *r,
   return member;
 }
 
-/* An object; with @lazy, that member's value is read lite, not built. */
 static JsonNode *
-read_object (Reader     *r,
-             const char *lazy)
+read_object (Reader *r)
 {
   JsonNode *node;
   JsonObject *object;
@@ -671,19 +664,11 @@ read_object (Reader     *r,
       r->p++;
       skip_space (r);
 
-      if (lazy != NULL && strcmp (r->text + name, lazy) == 0)
-        {
-          if (!read_lazy_member (r))
-            goto fail;
-        }
-      else
-        {
-          if (!(member = read_member_value (r, node, r->text + name)))
-            goto fail;
-          /* the name's offset, not a pointer: reading the value may have
-           * moved the stack */
-          json_object_set_member (object, r->text + name, member);
-        }
+      if (!(member = read_member_value (r, node, r->text + name)))
+        goto fail;
+      /* the name's offset, not a pointer: reading the value may have moved
+       * the stack */
+      json_object_set_member (object, r->text + name, member);
       r->text_len = (gsize) name;
 
       if (!next_item (r, '}', &more))
@@ -723,7 +708,7 @@ read_array (Reader *r)
 
   while (more)
     {
-      JsonNode *element = read_value (r, node, NULL);
+      JsonNode *element = read_value (r, node);
 
       if (element == NULL)
         goto fail;
@@ -750,8 +735,8 @@ fail:
   return NULL;
 }
 
-/* The main list: each element is built, handed to the caller and dropped;
- * the list itself stays empty. */
+/* The main list: each element is read lite and handed to the caller; the
+ * list itself stays empty. */
 static JsonNode *
 read_streamed_list (Reader *r)
 {
@@ -781,23 +766,17 @@ read_streamed_list (Reader *r)
         }
       else
         {
-          JsonNode *element;
-          PtJsonLite lite = { (const char *) r->start, NULL, 0, 0, 0 };
+          PtJsonLite lite;
 
-          r->lite_found = FALSE;
-          if (!(element = read_value (r, node, r->lazy_member)))
+          g_array_set_size (r->lite, 0);
+          if (!lite_value (r, r->lite))
             goto fail;
 
-          if (r->lite_found)
-            {
-              lite.values = (const PtJsonLiteValue *) (gconstpointer) r->lite->data;
-              lite.n_values = r->lite->len;
-              lite.offset = r->lite_offset;
-              lite.length = r->lite_length;
-            }
-          if (!r->func (element, index, r->lite_found ? &lite : NULL, r->user_data))
+          lite.data = (const char *) r->start;
+          lite.values = (const PtJsonLiteValue *) (gconstpointer) r->lite->data;
+          lite.n_values = r->lite->len;
+          if (!r->func (index, &lite, r->user_data))
             r->stopped = TRUE;
-          json_node_unref (element);
         }
 
       index++;
@@ -815,9 +794,8 @@ fail:
 }
 
 static JsonNode *
-read_value (Reader     *r,
-            JsonNode   *parent,
-            const char *lazy)
+read_value (Reader   *r,
+            JsonNode *parent)
 {
   JsonNode *node = NULL;
   Number number;
@@ -829,7 +807,7 @@ read_value (Reader     *r,
   switch (*r->p)
     {
     case '{':
-      node = read_object (r, lazy);
+      node = read_object (r);
       break;
     case '[':
       node = read_array (r);
@@ -885,7 +863,7 @@ parse (Reader      *r,
 
   skip_space (r);
   if (at (r, '{') || at (r, '['))
-    root = read_value (r, NULL, NULL);
+    root = read_value (r, NULL);
   if (root != NULL)
     {
       skip_space (r);
@@ -927,10 +905,9 @@ pt_json_fast_parse (const char  *data,
 
 /* Reads @data as pt_json_fast_parse() does, but when the top level is an
  * object, its member @list_member, when a list, is read one element at a
- * time: each element is built (not sealed), handed to @func and dropped, and
- * the list in the tree returned is empty. In an element that is an object,
- * the value of member @lazy_member is not built but read lite and handed to
- * @func beside it; the element's tree goes without it.
+ * time: each element is read lite and handed to @func, and the list in the
+ * tree returned is empty. An element @func wants as a tree is one
+ * pt_json_fast_parse() away (objects and lists).
  *
  * Returns NULL, having maybe called @func for some elements already, when
  * pt_json_fast_parse() would, and when @list_member comes twice: read the
@@ -939,7 +916,6 @@ JsonNode *
 pt_json_fast_parse_list (const char             *data,
                          gsize                   length,
                          const char             *list_member,
-                         const char             *lazy_member,
                          PtJsonFastElementFunc   func,
                          gpointer                user_data,
                          GError                **error)
@@ -949,11 +925,9 @@ pt_json_fast_parse_list (const char             *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (list_member != NULL, NULL);
-  g_return_val_if_fail (lazy_member != NULL, NULL);
   g_return_val_if_fail (func != NULL, NULL);
 
   r.list_member = list_member;
-  r.lazy_member = lazy_member;
   r.func = func;
   r.user_data = user_data;
   r.lite = g_array_new (FALSE, FALSE, sizeof (PtJsonLiteValue));
@@ -993,6 +967,38 @@ pt_json_lite_string_equal (const PtJsonLite *lite,
   *end = '\0';
 
   return strcmp (decoded, str) == 0;
+}
+
+/* The text of lite string @value, decoded; NULL when it is not a string. */
+char *
+pt_json_lite_dup_string (const PtJsonLite *lite,
+                         guint             value)
+{
+  const PtJsonLiteValue *v;
+  const guchar *text;
+  char *decoded, *end;
+
+  g_return_val_if_fail (lite != NULL && value < lite->n_values, NULL);
+
+  v = &lite->values[value];
+  if (v->type != PT_JSON_LITE_STRING)
+    return NULL;
+
+  text = (const guchar *) lite->data + v->start;
+  if (!v->escaped)
+    return g_strndup ((const char *) text, v->length);
+
+  decoded = g_malloc (v->length + 1);
+  end = decode_escapes (text, text + v->length, decoded);
+  if (end == NULL)
+    {
+      /* the parser checked the escapes */
+      g_free (decoded);
+      return NULL;
+    }
+  *end = '\0';
+
+  return decoded;
 }
 
 /* The index of the value of @object's member @name (the last, when the name

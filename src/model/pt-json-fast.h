@@ -44,8 +44,8 @@ typedef struct {
   PtJsonLiteType type;
   guint          next;    /* index of the value after this one and all it holds */
   gboolean       escaped; /* a string with backslash escapes */
-  gsize          start;   /* a string: where its text (inside the quotes) starts in the data */
-  gsize          length;  /* a string: the text's length in bytes, escapes undecoded */
+  gsize          start;   /* where its text starts in the data; a string's inside the quotes */
+  gsize          length;  /* the text's length in bytes (a string's escapes undecoded) */
   gint64         number;  /* a whole number, or a boolean as 0 or 1 */
 } PtJsonLiteValue;
 
@@ -55,8 +55,6 @@ typedef struct {
   const char            *data;
   const PtJsonLiteValue *values; /* values[0] is the value itself */
   guint                  n_values;
-  gsize                  offset; /* where the value's text starts in data */
-  gsize                  length; /* and how long it is */
 } PtJsonLite;
 
 gint      pt_json_lite_member       (const PtJsonLite  *lite,
@@ -69,20 +67,19 @@ void      pt_json_lite_members      (const PtJsonLite   *lite,
 gboolean  pt_json_lite_string_equal (const PtJsonLite  *lite,
                                      guint              value,
                                      const char        *str);
+char     *pt_json_lite_dup_string   (const PtJsonLite  *lite,
+                                     guint              value);
 
-/* Called for each element of the main list, in order. @lite is the
- * element's lazy member (NULL when it has none, or the element is not an
- * object), valid during the call only. Return FALSE to stop: the rest of
+/* Called for each element of the main list, in order, with the element
+ * read lite (valid during the call only). Return FALSE to stop: the rest of
  * the text is then only checked. */
-typedef gboolean (*PtJsonFastElementFunc) (JsonNode         *element,
-                                           guint             index,
-                                           const PtJsonLite *lite,
+typedef gboolean (*PtJsonFastElementFunc) (guint             index,
+                                           const PtJsonLite *element,
                                            gpointer          user_data);
 
 JsonNode *pt_json_fast_parse_list (const char             *data,
                                    gsize                   length,
                                    const char             *list_member,
-                                   const char             *lazy_member,
                                    PtJsonFastElementFunc   func,
                                    gpointer                user_data,
                                    GError                **error);

@@ -4,11 +4,11 @@
  * ..."), unknown members are ignored and optional ones get defaults, as in
  * visit files.
  *
- * pt_scenario_from_json_lazy() reads a scenario whose visit the library
- * reader left as text: a quick check over the text, which takes only what
- * the visit reader surely takes, lets the visit be built on first use; a
- * visit it doubts is read at once by the visit reader, which gives the
- * verdict and the message.
+ * pt_scenario_from_json_lite() reads a scenario from the library reader's
+ * lite index of its text: quick checks, which take only what the readers
+ * surely take, let the scenario go without a json-glib tree and its visit
+ * wait as text until first used; a scenario they doubt is read the usual
+ * way, which gives the verdict and the message.
  */
 #include "config.h"
 
@@ -508,6 +508,7 @@ lite_block_ok (const PtJsonLite *lite,
 
 static gboolean
 visit_lite_is_valid (const PtJsonLite *lite,
+                     guint             visit,
                      GString          *codes)
 {
   static const char * const names[] = {
@@ -519,10 +520,10 @@ visit_lite_is_valid (const PtJsonLite *lite,
   gint64 total = 0;
   gint blocks;
 
-  if (!lite_is (lite, 0, PT_JSON_LITE_OBJECT))
+  if (!lite_is (lite, (gint) visit, PT_JSON_LITE_OBJECT))
     return FALSE;
 
-  pt_json_lite_members (lite, 0, names, m);
+  pt_json_lite_members (lite, visit, names, m);
   if (!lite_text_ok (lite, m[TITLE]) ||
       !lite_date_ok (lite, m[DATE]) ||
       !lite_text_ok (lite, m[PAYER]) ||
@@ -544,86 +545,270 @@ visit_lite_is_valid (const PtJsonLite *lite,
   return TRUE;
 }
 
-/* A node of the lite value's kind, for the reader's "expected an object,
- * found …" when the visit is not an object. */
-static JsonNode *
-lite_kind_node (const PtJsonLite *lite)
+/* A list of text: an empty one when absent. Tags are stripped and must not
+ * be empty. */
+static gboolean
+lite_strv (const PtJsonLite  *lite,
+           gint               value,
+           gboolean           tags,
+           char            ***out)
 {
-  JsonNode *node = json_node_alloc ();
+  g_autoptr(GPtrArray) strings = NULL;
 
-  switch (lite->values[0].type)
+  if (value < 0)
     {
-    case PT_JSON_LITE_STRING:
-      return json_node_init_string (node, "");
-    case PT_JSON_LITE_INT:
-      return json_node_init_int (node, 0);
-    case PT_JSON_LITE_DOUBLE:
-      return json_node_init_double (node, 0.5);
-    case PT_JSON_LITE_BOOLEAN:
-      return json_node_init_boolean (node, FALSE);
-    case PT_JSON_LITE_NULL:
-      return json_node_init_null (node);
-    case PT_JSON_LITE_OBJECT:
-    case PT_JSON_LITE_ARRAY:
-    default:
-      break;
+      *out = g_new0 (char *, 1);
+      return TRUE;
+    }
+  if (!lite_is (lite, value, PT_JSON_LITE_ARRAY))
+    return FALSE;
+
+  strings = g_ptr_array_new_with_free_func (g_free);
+  for (guint e = (guint) value + 1; e < lite->values[value].next; e = lite->values[e].next)
+    {
+      char *str = pt_json_lite_dup_string (lite, e);
+
+      if (str == NULL)
+        return FALSE;
+      g_ptr_array_add (strings, str);
+      if (tags && *g_strstrip (str) == '\0')
+        return FALSE;
     }
 
-  json_node_free (node);
-  return NULL;
+  g_ptr_array_add (strings, NULL);
+  g_ptr_array_set_free_func (strings, NULL);
+  *out = (char **) g_ptr_array_free (g_steal_pointer (&strings), FALSE);
+
+  return TRUE;
 }
 
-/* Reads the scenario at @path whose visit (@visit, NULL when the member is
- * absent) was left as lite text by pt_json_fast_parse_list() over @text: the
- * same checks and messages as pt_scenario_from_json_object(), but a visit
- * that passes the quick check is kept as text and built on first use. */
+/* Text no longer than the reader takes, decoded: @fallback when absent
+ * (NULL: it is required). */
+static gboolean
+lite_text (const PtJsonLite  *lite,
+           gint               value,
+           const char        *fallback,
+           char             **out)
+{
+  if (value < 0)
+    {
+      *out = g_strdup (fallback);
+      return fallback != NULL;
+    }
+  if (!lite_text_ok (lite, value))
+    return FALSE;
+
+  *out = pt_json_lite_dup_string (lite, value);
+  return *out != NULL;
+}
+
+enum { S_ID, S_TITLE, S_SUMMARY, S_TAGS, S_POINTS, S_EXPECTED, S_MODIFIERS, S_VISIT };
+
+static gboolean
+lite_head (const PtJsonLite *lite,
+           const gint       *m,
+           Head             *head)
+{
+  if (!lite_text (lite, m[S_ID], NULL, &head->id) || !pt_scenario_id_is_valid (head->id) ||
+      !lite_text (lite, m[S_TITLE], NULL, &head->title) || *g_strstrip (head->title) == '\0' ||
+      !lite_text (lite, m[S_SUMMARY], "", &head->summary))
+    return FALSE;
+
+  return lite_strv (lite, m[S_TAGS], TRUE, &head->tags) &&
+         lite_strv (lite, m[S_POINTS], FALSE, &head->points);
+}
+
+/* An object whose member names are plain and distinct, so that walking its
+ * members meets each once, as json_object_get_members() does. */
+static gboolean
+lite_plain_distinct_object (const PtJsonLite *lite,
+                            gint              object)
+{
+  const PtJsonLiteValue *v = lite->values;
+
+  if (!lite_is (lite, object, PT_JSON_LITE_OBJECT))
+    return FALSE;
+
+  for (guint i = (guint) object + 1; i < v[object].next; i = v[i + 1].next)
+    {
+      if (v[i].escaped)
+        return FALSE;
+      for (guint j = v[i + 1].next; j < v[object].next; j = v[j + 1].next)
+        if (v[j].length == v[i].length &&
+            memcmp (lite->data + v[i].start, lite->data + v[j].start, v[i].length) == 0)
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "expected": {"cms": {"97112": 2}, "ama": {...}}, set on @scenario. */
+static gboolean
+lite_expected (const PtJsonLite *lite,
+               gint              value,
+               PtScenario       *scenario)
+{
+  const PtJsonLiteValue *v = lite->values;
+
+  if (value < 0)
+    return TRUE;
+  if (!lite_is (lite, value, PT_JSON_LITE_OBJECT))
+    return FALSE;
+
+  for (gint method = 0; pt_method_names[method] != NULL; method++)
+    {
+      gint units = pt_json_lite_member (lite, (guint) value, pt_method_names[method]);
+
+      if (units < 0)
+        continue;
+      if (!lite_plain_distinct_object (lite, units))
+        return FALSE;
+
+      for (guint i = (guint) units + 1; i < v[units].next; i = v[i + 1].next)
+        {
+          char code[PT_CODE_BUF];
+
+          if (!lite_code (lite, (gint) i, code) || v[i + 1].type != PT_JSON_LITE_INT ||
+              v[i + 1].number < 0 || v[i + 1].number > PT_SCENARIO_MAX_UNITS)
+            return FALSE;
+          pt_scenario_set_expected_units (scenario, (PtMethod) method, code, (gint) v[i + 1].number);
+        }
+    }
+
+  return TRUE;
+}
+
+/* "expected_modifiers": {"cms": {"97110": {"units_with_modifier": 1, "modifier": "CQ"}}} */
+static gboolean
+lite_modifiers (const PtJsonLite *lite,
+                gint              value,
+                PtScenario       *scenario)
+{
+  const PtJsonLiteValue *v = lite->values;
+  gint cms;
+
+  if (value < 0)
+    return TRUE;
+  if (!lite_is (lite, value, PT_JSON_LITE_OBJECT))
+    return FALSE;
+
+  cms = pt_json_lite_member (lite, (guint) value, "cms");
+  if (cms < 0)
+    return TRUE;
+  if (!lite_plain_distinct_object (lite, cms))
+    return FALSE;
+
+  for (guint i = (guint) cms + 1; i < v[cms].next; i = v[i + 1].next)
+    {
+      char code[PT_CODE_BUF];
+      gint units, modifier;
+      const char *name = NULL;
+
+      if (!lite_code (lite, (gint) i, code) || !lite_is (lite, (gint) i + 1, PT_JSON_LITE_OBJECT))
+        return FALSE;
+
+      units = pt_json_lite_member (lite, i + 1, "units_with_modifier");
+      modifier = pt_json_lite_member (lite, i + 1, "modifier");
+      for (guint k = 0; name == NULL && modifier_names[k] != NULL; k++)
+        if (modifier >= 0 && pt_json_lite_string_equal (lite, (guint) modifier, modifier_names[k]))
+          name = modifier_names[k];
+
+      if (name == NULL || !lite_is (lite, units, PT_JSON_LITE_INT) ||
+          v[units].number < 0 || v[units].number > PT_SCENARIO_MAX_UNITS)
+        return FALSE;
+      pt_scenario_set_expected_modifier (scenario, code, (gint) v[units].number, name);
+    }
+
+  return TRUE;
+}
+
+/* A tree of lite value @value: parsed again for an object or a list, and
+ * for a bare value one of its kind, enough for the reader's "expected an
+ * object, found …". */
+static JsonNode *
+lite_node (const PtJsonLite *lite,
+           guint             value)
+{
+  const PtJsonLiteValue *v = &lite->values[value];
+  JsonNode *node;
+
+  switch (v->type)
+    {
+    case PT_JSON_LITE_OBJECT:
+    case PT_JSON_LITE_ARRAY:
+      /* the same parser checked this text already */
+      node = pt_json_fast_parse (lite->data + v->start, v->length, NULL);
+      if (node == NULL)
+        node = pt_json_parse (lite->data + v->start, (gssize) v->length,
+                              _("The scenario library"), NULL);
+      return node;
+    case PT_JSON_LITE_STRING:
+      return json_node_init_string (json_node_alloc (), "");
+    case PT_JSON_LITE_INT:
+      return json_node_init_int (json_node_alloc (), v->number);
+    case PT_JSON_LITE_DOUBLE:
+      return json_node_init_double (json_node_alloc (), 0.5);
+    case PT_JSON_LITE_BOOLEAN:
+      return json_node_init_boolean (json_node_alloc (), v->number != 0);
+    case PT_JSON_LITE_NULL:
+    default:
+      return json_node_init_null (json_node_alloc ());
+    }
+}
+
+/* Reads the scenario at @path from @lite, an element of the list that
+ * pt_json_fast_parse_list() read over @text: the checks and messages of
+ * pt_scenario_from_json_object(), but without a json-glib tree. A scenario
+ * whose every member passes the quick checks keeps its visit as text, built
+ * on first use; one they doubt is read by pt_scenario_from_json_object()
+ * from the element's tree, for its verdict and its message. */
 PtScenario *
-pt_scenario_from_json_lazy (JsonObject        *object,
+pt_scenario_from_json_lite (const PtJsonLite  *lite,
                             const char        *path,
-                            const PtJsonLite  *visit,
                             GBytes            *text,
                             GError           **error)
 {
+  static const char * const names[] = {
+    "id", "title", "summary", "tags", "teaching_points", "expected", "expected_modifiers",
+    "visit", NULL
+  };
+  gint m[G_N_ELEMENTS (names)];
   g_auto(Head) head = { NULL, NULL, NULL, NULL, NULL };
   g_autoptr(GString) codes = NULL;
-  g_autoptr(JsonNode) vnode = NULL;
-  g_autoptr(PtVisit) built = NULL;
-  g_autofree char *vpath = NULL;
-  PtScenario *scenario;
+  g_autoptr(PtScenario) scenario = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
 
+  g_return_val_if_fail (lite != NULL && lite->n_values > 0, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!read_head (object, path, &head, error))
-    return NULL;
-
-  codes = g_string_new (NULL);
-  if (visit != NULL && visit_lite_is_valid (visit, codes))
+  if (lite_is (lite, 0, PT_JSON_LITE_OBJECT))
     {
-      scenario = pt_scenario_new_lazy (head.id, g_steal_pointer (&head.title),
-                                       g_steal_pointer (&head.summary),
-                                       g_steal_pointer (&head.tags),
-                                       g_steal_pointer (&head.points),
-                                       g_string_free (g_steal_pointer (&codes), FALSE),
-                                       text, visit->offset, visit->length);
-      return finish (scenario, object, path, error);
+      pt_json_lite_members (lite, 0, names, m);
+      codes = g_string_new (NULL);
+      if (lite_head (lite, m, &head) && m[S_VISIT] >= 0 &&
+          visit_lite_is_valid (lite, (guint) m[S_VISIT], codes))
+        {
+          const PtJsonLiteValue *visit = &lite->values[m[S_VISIT]];
+
+          scenario = pt_scenario_new_lazy (head.id, g_steal_pointer (&head.title),
+                                           g_steal_pointer (&head.summary),
+                                           g_steal_pointer (&head.tags),
+                                           g_steal_pointer (&head.points),
+                                           g_string_free (g_steal_pointer (&codes), FALSE),
+                                           text, visit->start, visit->length);
+          if (lite_expected (lite, m[S_EXPECTED], scenario) &&
+              lite_modifiers (lite, m[S_MODIFIERS], scenario))
+            return g_steal_pointer (&scenario);
+        }
     }
 
-  /* The reader's verdict: its message, or a visit it takes after all. The
-   * text was checked as JSON, so only a bare value fails to parse. */
-  if (visit != NULL)
-    {
-      vnode = pt_json_fast_parse (visit->data + visit->offset, visit->length, NULL);
-      if (vnode == NULL && (vnode = lite_kind_node (visit)) == NULL &&
-          !(vnode = pt_json_parse (visit->data + visit->offset, (gssize) visit->length,
-                                   _("The scenario library"), error)))
-        return NULL;
-    }
-
-  vpath = pt_json_path (path, "visit");
-  if (!(built = read_visit_node (vnode, vpath, error)))
+  /* The reader's verdict: its message, or a scenario it takes after all. */
+  node = lite_node (lite, 0);
+  if (!(object = pt_json_node_object (node, path, error)))
     return NULL;
 
-  return finish (scenario_with_visit (&head, built), object, path, error);
+  return pt_scenario_from_json_object (object, path, error);
 }
 
 static void

@@ -11,9 +11,8 @@ G_BEGIN_DECLS
 PtScenario *pt_scenario_from_json_object (JsonObject  *object,
                                           const char  *path,
                                           GError     **error);
-PtScenario *pt_scenario_from_json_lazy   (JsonObject        *object,
+PtScenario *pt_scenario_from_json_lite   (const PtJsonLite  *lite,
                                           const char        *path,
-                                          const PtJsonLite  *visit,
                                           GBytes            *text,
                                           GError           **error);
 JsonNode   *pt_scenario_to_json_node     (PtScenario  *self);

@@ -321,20 +321,15 @@ read_whole (ReadState   *state,
 }
 
 static gboolean
-read_element (JsonNode         *element,
-              guint             index,
-              const PtJsonLite *visit,
+read_element (guint             index,
+              const PtJsonLite *element,
               gpointer          user_data)
 {
   ReadState *state = user_data;
   g_autofree char *path = g_strdup_printf ("scenarios[%u]", index);
-  JsonObject *sobject = pt_json_node_object (element, path, &state->error);
-  PtScenario *scenario;
+  PtScenario *scenario = pt_scenario_from_json_lite (element, path, state->text, &state->error);
 
-  return sobject != NULL &&
-         (scenario = pt_scenario_from_json_lazy (sobject, path, visit, state->text,
-                                                 &state->error)) != NULL &&
-         add_read (state, scenario, path, &state->error);
+  return scenario != NULL && add_read (state, scenario, path, &state->error);
 }
 
 /* Appends every scenario of @text; nothing is added when it fails.
@@ -357,7 +352,7 @@ read_library (PtScenarioLibrary  *self,
 
   read_state_init (&state, self, text, builtin);
   data = text_data (text, &length);
-  root = pt_json_fast_parse_list (data, length, "scenarios", "visit", read_element, &state, NULL);
+  root = pt_json_fast_parse_list (data, length, "scenarios", read_element, &state, NULL);
 
   if (root == NULL)
     {
