@@ -27,6 +27,14 @@
 #include "pt-format-error.h"
 #include "pt-json-fast.h"
 
+/* A growing array of lite values. */
+typedef struct
+{
+  PtJsonLiteValue *values;
+  guint            len;
+  guint            size;
+} LiteValues;
+
 typedef struct
 {
   const guchar         *start;
@@ -49,7 +57,7 @@ typedef struct
   gpointer              user_data;
   gboolean              list_seen;
   gboolean              stopped;
-  GArray               *lite;       /* PtJsonLiteValue: the element being read */
+  LiteValues            lite;       /* the element being read */
 } Reader;
 
 typedef struct
@@ -69,8 +77,8 @@ static const guint8 string_stop[256] = {
 
 static JsonNode *read_value (Reader   *r,
                              JsonNode *parent);
-static gboolean  lite_value (Reader   *r,
-                             GArray   *out);
+static gboolean  lite_value (Reader     *r,
+                             LiteValues *out);
 
 /* The index (0 to 7) of the first byte of @mask, read as a little-endian
  * word, that is not 0; @mask is not 0. */
@@ -437,33 +445,34 @@ read_word (Reader     *r,
  * end is known. */
 static guint
 lite_push (Reader         *r,
-           GArray         *out,
+           LiteValues     *out,
            PtJsonLiteType  type,
            const guchar   *start)
 {
-  PtJsonLiteValue *value;
   guint index = out->len;
 
-  g_array_set_size (out, index + 1);
-  value = &g_array_index (out, PtJsonLiteValue, index);
-  *value = (PtJsonLiteValue) { type, index + 1, FALSE, (gsize) (start - r->start), 0, 0 };
+  if (index == out->size)
+    {
+      out->size = MAX (64, out->size * 2);
+      out->values = g_renew (PtJsonLiteValue, out->values, out->size);
+    }
+  out->values[index] = (PtJsonLiteValue) { type, index + 1, FALSE, (gsize) (start - r->start), 0, 0 };
+  out->len++;
 
   return index;
 }
 
 static void
-lite_end (Reader *r,
-          GArray *out,
-          guint   index)
+lite_end (Reader     *r,
+          LiteValues *out,
+          guint       index)
 {
-  PtJsonLiteValue *value = &g_array_index (out, PtJsonLiteValue, index);
-
-  value->length = (gsize) (r->p - r->start) - value->start;
+  out->values[index].length = (gsize) (r->p - r->start) - out->values[index].start;
 }
 
 static gboolean
-lite_string (Reader *r,
-             GArray *out)
+lite_string (Reader     *r,
+             LiteValues *out)
 {
   const guchar *close;
   gboolean escaped;
@@ -483,7 +492,7 @@ lite_string (Reader *r,
     {
       /* the index first: pushing may move the array */
       guint i = lite_push (r, out, PT_JSON_LITE_STRING, r->p);
-      PtJsonLiteValue *value = &g_array_index (out, PtJsonLiteValue, i);
+      PtJsonLiteValue *value = &out->values[i];
 
       value->escaped = escaped;
       value->length = (gsize) (close - r->p);
@@ -494,9 +503,9 @@ lite_string (Reader *r,
 }
 
 static gboolean
-lite_container (Reader *r,
-                GArray *out,
-                guchar  close)
+lite_container (Reader     *r,
+                LiteValues *out,
+                guchar      close)
 {
   gboolean object = close == '}', more = TRUE;
   guint self = 0;
@@ -538,7 +547,7 @@ lite_container (Reader *r,
   r->depth--;
   if (out != NULL)
     {
-      g_array_index (out, PtJsonLiteValue, self).next = out->len;
+      out->values[self].next = out->len;
       lite_end (r, out, self);
     }
 
@@ -546,8 +555,8 @@ lite_container (Reader *r,
 }
 
 static gboolean
-lite_value (Reader *r,
-            GArray *out)
+lite_value (Reader     *r,
+            LiteValues *out)
 {
   const guchar *start = r->p;
   Number number;
@@ -574,7 +583,7 @@ lite_value (Reader *r,
       if (out != NULL)
         {
           i = lite_push (r, out, PT_JSON_LITE_BOOLEAN, start);
-          g_array_index (out, PtJsonLiteValue, i).number = truth;
+          out->values[i].number = truth;
           lite_end (r, out, i);
         }
       return TRUE;
@@ -590,7 +599,7 @@ lite_value (Reader *r,
       if (out != NULL)
         {
           i = lite_push (r, out, number.whole ? PT_JSON_LITE_INT : PT_JSON_LITE_DOUBLE, start);
-          g_array_index (out, PtJsonLiteValue, i).number = number.whole ? number.whole_value : 0;
+          out->values[i].number = number.whole ? number.whole_value : 0;
           lite_end (r, out, i);
         }
       return TRUE;
@@ -768,13 +777,13 @@ read_streamed_list (Reader *r)
         {
           PtJsonLite lite;
 
-          g_array_set_size (r->lite, 0);
-          if (!lite_value (r, r->lite))
+          r->lite.len = 0;
+          if (!lite_value (r, &r->lite))
             goto fail;
 
           lite.data = (const char *) r->start;
-          lite.values = (const PtJsonLiteValue *) (gconstpointer) r->lite->data;
-          lite.n_values = r->lite->len;
+          lite.values = r->lite.values;
+          lite.n_values = r->lite.len;
           if (!r->func (index, &lite, r->user_data))
             r->stopped = TRUE;
         }
@@ -930,10 +939,8 @@ pt_json_fast_parse_list (const char             *data,
   r.list_member = list_member;
   r.func = func;
   r.user_data = user_data;
-  r.lite = g_array_new (FALSE, FALSE, sizeof (PtJsonLiteValue));
-
   root = parse (&r, data, length, error);
-  g_array_unref (r.lite);
+  g_free (r.lite.values);
 
   return root;
 }
