@@ -10,7 +10,8 @@
  * parses the text with json-glib, which gives the message.
  *
  * pt_json_fast_parse_list() reads a large file one element of its main list
- * at a time, so that no tree of the whole file is ever built: see there.
+ * at a time, each as a "lite" index of its text (PtJsonLite), so that no
+ * json-glib tree of the whole file is ever built: see there.
  */
 #pragma once
 
@@ -57,18 +58,18 @@ typedef struct {
   guint                  n_values;
 } PtJsonLite;
 
-gint      pt_json_lite_member       (const PtJsonLite  *lite,
-                                     guint              object,
-                                     const char        *name);
+gint      pt_json_lite_member       (const PtJsonLite   *lite,
+                                     guint               object,
+                                     const char         *name);
 void      pt_json_lite_members      (const PtJsonLite   *lite,
                                      guint               object,
                                      const char * const *names,
                                      gint               *values);
-gboolean  pt_json_lite_string_equal (const PtJsonLite  *lite,
-                                     guint              value,
-                                     const char        *str);
-char     *pt_json_lite_dup_string   (const PtJsonLite  *lite,
-                                     guint              value);
+gboolean  pt_json_lite_string_equal (const PtJsonLite   *lite,
+                                     guint               value,
+                                     const char         *str);
+char     *pt_json_lite_dup_string   (const PtJsonLite   *lite,
+                                     guint               value);
 
 /* Called for each element of the main list, in order, with the element
  * read lite (valid during the call only). Return FALSE to stop: the rest of
