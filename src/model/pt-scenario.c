@@ -564,7 +564,7 @@ attach_visit (PtScenario *self,
 }
 
 /* Reads the visit kept as text. The library reader's quick check
- * (pt_scenario_from_json_lazy()) passed it, so it reads; should it not, the
+ * (pt_scenario_from_json_lite()) passed it, so it reads; should it not, the
  * scenario gets an empty visit rather than none. */
 static void
 read_visit_text (PtScenario *self)
