@@ -127,58 +127,120 @@ build_ties (PtUnitsPanel        *self,
     }
 }
 
+/* Sets the label at (@col, @row), reusing the one there: the panel follows
+ * every key, and remaking a few hundred labels each time is what costs. */
+static void
+set_cell (GtkGrid    *grid,
+          int         col,
+          int         row,
+          const char *text,
+          float       xalign,
+          const char *css,
+          const char *optional_css,
+          gboolean    optional)
+{
+  GtkWidget *label = gtk_grid_get_child_at (grid, col, row);
+
+  if (label == NULL)
+    {
+      label = cell (text, xalign, css);
+      if (optional_css != NULL)
+        gtk_widget_add_css_class (label, optional_css);
+      gtk_grid_attach (grid, label, col, row, 1, 1);
+    }
+  else if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
+
+  if (optional_css != NULL)
+    {
+      if (optional)
+        gtk_widget_add_css_class (label, optional_css);
+      else
+        gtk_widget_remove_css_class (label, optional_css);
+    }
+}
+
 static void
 build_table (PtUnitsPanel        *self,
              const PtAllocResult *r,
              const PtAllocResult *other)
 {
-  int row = 1;
+  GtkGrid *grid = self->codes_grid;
+  int rows = (int) r->codes->len + 1;
+  GtkWidget *extra;
 
-  clear_box (GTK_WIDGET (self->codes_grid));
-
-  gtk_grid_attach (self->codes_grid, cell (_("Code"), 0, "heading"), 0, 0, 1, 1);
-  gtk_grid_attach (self->codes_grid, cell (_("Minutes"), 1, "heading"), 1, 0, 1, 1);
-  gtk_grid_attach (self->codes_grid, cell (r->method == PT_METHOD_CMS ? _("CMS") : _("AMA"), 1, "heading"),
-                   2, 0, 1, 1);
+  set_cell (grid, 0, 0, _("Code"), 0, "heading", NULL, FALSE);
+  set_cell (grid, 1, 0, _("Minutes"), 1, "heading", NULL, FALSE);
+  set_cell (grid, 2, 0, r->method == PT_METHOD_CMS ? _("CMS") : _("AMA"), 1, "heading", NULL, FALSE);
   if (other != NULL)
-    gtk_grid_attach (self->codes_grid, cell (other->method == PT_METHOD_CMS ? _("CMS") : _("AMA"), 1, "dim-label"),
-                     3, 0, 1, 1);
+    set_cell (grid, 3, 0, other->method == PT_METHOD_CMS ? _("CMS") : _("AMA"), 1, "dim-label", NULL, FALSE);
 
-  for (guint i = 0; i < r->codes->len; i++, row++)
+  for (guint i = 0; i < r->codes->len; i++)
     {
       const PtCodeUnits *c = pt_alloc_result_get_code (r, i);
-      g_autofree char *minutes = g_strdup_printf ("%d", c->minutes);
-      g_autofree char *units = g_strdup_printf ("%d", c->units);
+      char minutes[16], units[16];
       g_autofree char *code = c->timed ? g_strdup (c->code) : g_strdup_printf (_("%s (untimed)"), c->code);
 
-      gtk_grid_attach (self->codes_grid, cell (code, 0, c->tied ? "tied" : NULL), 0, row, 1, 1);
-      gtk_grid_attach (self->codes_grid, cell (minutes, 1, "numeric"), 1, row, 1, 1);
-      gtk_grid_attach (self->codes_grid, cell (units, 1, "units-cell"), 2, row, 1, 1);
+      g_snprintf (minutes, sizeof minutes, "%d", c->minutes);
+      g_snprintf (units, sizeof units, "%d", c->units);
+      set_cell (grid, 0, i + 1, code, 0, NULL, "tied", c->tied);
+      set_cell (grid, 1, i + 1, minutes, 1, "numeric", NULL, FALSE);
+      set_cell (grid, 2, i + 1, units, 1, "units-cell", NULL, FALSE);
       if (other != NULL)
         {
-          g_autofree char *ounits = g_strdup_printf ("%d", pt_alloc_result_get_code (other, i)->units);
+          char ounits[16];
 
-          gtk_grid_attach (self->codes_grid, cell (ounits, 1, "dim-label"), 3, row, 1, 1);
+          g_snprintf (ounits, sizeof ounits, "%d", pt_alloc_result_get_code (other, i)->units);
+          set_cell (grid, 3, i + 1, ounits, 1, "dim-label", NULL, FALSE);
         }
     }
+
+  /* Rows of codes no longer in the visit, and the other method's column when hidden. */
+  while (gtk_grid_get_child_at (grid, 0, rows) != NULL || gtk_grid_get_child_at (grid, 1, rows) != NULL)
+    gtk_grid_remove_row (grid, rows);
+  if (other == NULL)
+    for (int row = 0; row < rows; row++)
+      if ((extra = gtk_grid_get_child_at (grid, 3, row)) != NULL)
+        gtk_grid_remove (grid, extra);
 }
 
 static void
 build_steps (PtUnitsPanel        *self,
              const PtAllocResult *r)
 {
-  clear_box (GTK_WIDGET (self->steps_box));
+  GtkWidget *label = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box));
 
   for (guint s = 0; s < r->steps->len; s++)
     {
       const PtStep *step = &g_array_index (r->steps, PtStep, s);
-      GtkWidget *label = cell (step->text, 0, step->tie ? "tied" : NULL);
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+      if (label == NULL)
+        {
+          label = cell (step->text, 0, NULL);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_box_append (self->steps_box, label);
+        }
+      else if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), step->text) != 0)
+        gtk_label_set_text (GTK_LABEL (label), step->text);
+
+      if (step->tie)
+        gtk_widget_add_css_class (label, "tied");
+      else
+        gtk_widget_remove_css_class (label, "tied");
       if (step->kind == PT_STEP_NOT_BILLED)
         gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (self->steps_box, label);
+      else
+        gtk_widget_remove_css_class (label, "dim-label");
+
+      label = gtk_widget_get_next_sibling (label);
+    }
+
+  while (label != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (label);
+
+      gtk_box_remove (self->steps_box, label);
+      label = next;
     }
 }
 
