@@ -355,6 +355,13 @@ add_keys (GtkWidgetClass    *widget_class,
 }
 
 static void
+update_if_shown (PtPresentationView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update (self);
+}
+
+static void
 pt_presentation_view_class_init (PtPresentationViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -430,7 +437,10 @@ pt_presentation_view_new (PtWorkspace *workspace,
   self->workspace = g_object_ref (workspace);
   self->settings = g_object_ref (settings);
 
-  g_signal_connect_object (workspace, "results-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  /* Hidden most of the time: follow the visit only while shown, and catch up when shown. */
+  g_signal_connect_object (workspace, "results-changed", G_CALLBACK (update_if_shown), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (update), NULL);
   g_signal_connect_object (settings, "notify::presentation-text-scale", G_CALLBACK (apply_scale), self,
                            G_CONNECT_SWAPPED);
   apply_scale (self);
