@@ -21,8 +21,11 @@ pt_window_update_actions (PtWindow *self)
 
   gtk_widget_action_set_enabled (widget, "win.undo", pt_history_can_undo (history));
   gtk_widget_action_set_enabled (widget, "win.redo", pt_history_can_redo (history));
+  /* In quiz mode the answer stays hidden: no summary or worksheet that shows it. */
   gtk_widget_action_set_enabled (widget, "win.copy-summary",
-                                 pt_workspace_get_result (self->workspace, PT_METHOD_CMS) != NULL);
+                                 pt_workspace_get_result (self->workspace, PT_METHOD_CMS) != NULL &&
+                                 !pt_settings_get_quiz_mode (self->settings));
+  gtk_widget_action_set_enabled (widget, "win.print", !pt_settings_get_quiz_mode (self->settings));
   pt_units_panel_set_show_other (self->units_panel,
                                  pt_settings_get_show_both_methods (self->settings));
 

@@ -275,6 +275,8 @@ pt_window_new (PtApplication *app)
 
   g_signal_connect_object (self->settings, "notify::show-both-methods",
                            G_CALLBACK (pt_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::quiz-mode",
+                           G_CALLBACK (pt_window_update_actions), self, G_CONNECT_SWAPPED);
 
   /* The sidebar pages, the comparison pane and the teaching views are made
    * after the first frame: it does not show them, and they are most of the

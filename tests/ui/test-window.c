@@ -313,6 +313,39 @@ test_worksheet_pdf (void)
   destroy_window (window);
 }
 
+/* Quiz mode hides the answer: no summary to copy and no worksheet to print. */
+static void
+test_quiz_mode_hides_outputs (void)
+{
+  PtWindow *window = new_window ();
+  PtSettings *settings = pt_application_get_settings (app);
+  GtkWidget *copy = gtk_button_new_with_label ("copy");
+  GtkWidget *print = gtk_button_new_with_label ("print");
+
+  /* Buttons bound to the actions show whether they are enabled. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "win.copy-summary");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "win.print");
+  gtk_box_append (GTK_BOX (window->lower_pane), copy);
+  gtk_box_append (GTK_BOX (window->lower_pane), print);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL);
+  pump ();
+  fill_row (window, 0, "97112", 24);
+  g_assert_true (gtk_widget_get_sensitive (copy));
+  g_assert_true (gtk_widget_get_sensitive (print));
+
+  g_object_set (settings, "quiz-mode", TRUE, NULL);
+  pump ();
+  g_assert_false (gtk_widget_get_sensitive (copy));
+  g_assert_false (gtk_widget_get_sensitive (print));
+
+  g_object_set (settings, "quiz-mode", FALSE, NULL);
+  pump ();
+  g_assert_true (gtk_widget_get_sensitive (copy));
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -333,6 +366,7 @@ main (int    argc,
   g_test_add_func ("/window/draft-restore-dialog", test_draft_restore_dialog);
   g_test_add_func ("/window/icon-buttons-have-names", test_icon_buttons_have_names);
   g_test_add_func ("/window/worksheet-pdf", test_worksheet_pdf);
+  g_test_add_func ("/window/quiz-mode-hides-outputs", test_quiz_mode_hides_outputs);
 
   status = g_test_run ();
   g_object_unref (app);
