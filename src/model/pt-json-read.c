@@ -607,3 +607,25 @@ pt_json_parse (const char  *data,
 
   return json_parser_steal_root (parser);
 }
+
+/* YYYY-MM-DD and a real day: digits exactly where they belong (sscanf
+ * would also take signs, spaces and one-digit months). */
+gboolean
+pt_date_is_valid (const char *date)
+{
+  guint y, m, d;
+
+  if (date == NULL || strlen (date) != 10 || date[4] != '-' || date[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (date[i]))
+      return FALSE;
+
+  y = (guint) g_ascii_digit_value (date[0]) * 1000 + g_ascii_digit_value (date[1]) * 100 +
+      g_ascii_digit_value (date[2]) * 10 + g_ascii_digit_value (date[3]);
+  m = (guint) g_ascii_digit_value (date[5]) * 10 + g_ascii_digit_value (date[6]);
+  d = (guint) g_ascii_digit_value (date[8]) * 10 + g_ascii_digit_value (date[9]);
+
+  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}

@@ -68,4 +68,6 @@ JsonNode  *pt_json_parse       (const char          *data,
                                 const char          *what,
                                 GError             **error);
 
+gboolean   pt_date_is_valid     (const char          *date);
+
 G_END_DECLS

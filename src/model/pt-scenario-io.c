@@ -374,27 +374,6 @@ lite_code (const PtJsonLite *lite,
   return lite_plain_text (lite, value, code, PT_CODE_BUF) && pt_code_is_valid (code);
 }
 
-/* The same test as the visit reader's. */
-static gboolean
-date_is_valid (const char *date)
-{
-  guint y, m, d;
-
-  if (strlen (date) != 10 || date[4] != '-' || date[7] != '-')
-    return FALSE;
-
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (date[i]))
-      return FALSE;
-
-  y = (guint) g_ascii_digit_value (date[0]) * 1000 + g_ascii_digit_value (date[1]) * 100 +
-      g_ascii_digit_value (date[2]) * 10 + g_ascii_digit_value (date[3]);
-  m = (guint) g_ascii_digit_value (date[5]) * 10 + g_ascii_digit_value (date[6]);
-  d = (guint) g_ascii_digit_value (date[8]) * 10 + g_ascii_digit_value (date[9]);
-
-  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
 static gboolean
 lite_date_ok (const PtJsonLite *lite,
               gint              value)
@@ -405,7 +384,7 @@ lite_date_ok (const PtJsonLite *lite,
     return TRUE;
 
   return lite_plain_text (lite, value, date, sizeof date) &&
-         (*date == '\0' || date_is_valid (date));
+         (*date == '\0' || pt_date_is_valid (date));
 }
 
 /* Absent, or a list whose every element passes @element_ok. */

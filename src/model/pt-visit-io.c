@@ -18,28 +18,6 @@
 #include "pt-json-read.h"
 #include "pt-visit-io.h"
 
-/* YYYY-MM-DD and a real day: digits exactly where they belong (sscanf
- * would also take signs, spaces and one-digit months). */
-static gboolean
-date_is_valid (const char *date)
-{
-  guint y, m, d;
-
-  if (strlen (date) != 10 || date[4] != '-' || date[7] != '-')
-    return FALSE;
-
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (date[i]))
-      return FALSE;
-
-  y = (guint) g_ascii_digit_value (date[0]) * 1000 + g_ascii_digit_value (date[1]) * 100 +
-      g_ascii_digit_value (date[2]) * 10 + g_ascii_digit_value (date[3]);
-  m = (guint) g_ascii_digit_value (date[5]) * 10 + g_ascii_digit_value (date[6]);
-  d = (guint) g_ascii_digit_value (date[8]) * 10 + g_ascii_digit_value (date[9]);
-
-  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
 static gboolean
 read_date (JsonObject  *object,
            const char  *path,
@@ -51,7 +29,7 @@ read_date (JsonObject  *object,
   if (!pt_json_read_string (object, path, "date", FALSE, "", &date, error))
     return FALSE;
 
-  if (*date != '\0' && !date_is_valid (date))
+  if (*date != '\0' && !pt_date_is_valid (date))
     {
       g_autofree char *full = pt_json_path (path, "date");
 

@@ -7,11 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "pt-block-row.h"
 #include "pt-code-catalog.h"
 #include "pt-code-completion.h"
+#include "pt-json-read.h"
 #include "pt-visit-editor.h"
 
 struct _PtVisitEditor
@@ -132,11 +132,7 @@ static void
 on_date_changed (PtVisitEditor *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
-  guint y, m, d;
-  char tail;
-  gboolean valid = *text == '\0' ||
-                   (strlen (text) == 10 && sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 &&
-                    g_date_valid_dmy (d, m, y));
+  gboolean valid = *text == '\0' || pt_date_is_valid (text);
 
   if (valid)
     {
