@@ -273,6 +273,20 @@ test_summary_text (void)
   g_assert_true (strstr (text, "CMS total-time") != NULL);
   g_assert_true (strstr (text, "AMA per-code") != NULL);
   g_assert_true (strstr (text, "Unit 3 → 97112") != NULL);
+
+  /* the date of service as the locale writes dates (03/14/26 in C), not as stored */
+  {
+    g_autoptr(GDateTime) when = g_date_time_new_local (2026, 3, 14, 12, 0, 0);
+    g_autofree char *local = g_date_time_format (when, "%x");
+    g_autofree char *dated = NULL;
+
+    pt_visit_set_date (pt_workspace_get_visit (ws), "2026-03-14");
+    dated = pt_visit_summary_text (pt_workspace_get_visit (ws),
+                                   pt_workspace_get_result (ws, PT_METHOD_CMS),
+                                   pt_workspace_get_result (ws, PT_METHOD_AMA));
+    g_assert_true (strstr (dated, local) != NULL);
+    g_assert_cmpstr (local, ==, "03/14/26");
+  }
   g_assert_true (strstr (text, "beat 97110") != NULL);
 }
 

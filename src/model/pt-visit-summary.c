@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "pt-visit-summary.h"
 
@@ -53,6 +54,20 @@ append_result (GString             *s,
     }
 }
 
+/* The date of service as the reader's locale writes dates. */
+static char *
+local_date (const char *iso)
+{
+  g_autoptr(GDateTime) when = NULL;
+  int y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return NULL;
+
+  when = g_date_time_new_local (y, m, d, 12, 0, 0);
+  return when ? g_date_time_format (when, "%x") : NULL;
+}
+
 char *
 pt_visit_summary_text (PtVisit             *visit,
                        const PtAllocResult *cms,
@@ -63,11 +78,12 @@ pt_visit_summary_text (PtVisit             *visit,
   const PtAllocResult *primary = method == PT_METHOD_AMA ? ama : cms;
   const PtAllocResult *other = method == PT_METHOD_AMA ? cms : ama;
   g_autofree char *diff = pt_method_difference_text (cms, ama);
+  g_autofree char *date = local_date (pt_visit_get_date (visit));
 
   g_string_append_printf (s, "%s\n", *pt_visit_get_title (visit) ? pt_visit_get_title (visit)
                                                                   : _("Untitled visit"));
   g_string_append_printf (s, _("Date: %s   Payer: %s   Discipline: %s\n"),
-                          *pt_visit_get_date (visit) ? pt_visit_get_date (visit) : "—",
+                          date ? date : "—",
                           *pt_visit_get_payer (visit) ? pt_visit_get_payer (visit) : "—",
                           pt_discipline_names[pt_visit_get_discipline (visit)]);
   if (*pt_visit_get_diagnosis (visit))
