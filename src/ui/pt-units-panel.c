@@ -340,6 +340,9 @@ update (PtUnitsPanel *self)
 
   gtk_label_set_text (self->method_label, method_text);
 
+  /* An empty visit is not an error: the headline already says what to do. */
+  if (pt_visit_get_n_blocks (visit) == 0)
+    error = NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
   if (error != NULL)
     gtk_label_set_text (self->error_label, error->message);
