@@ -329,8 +329,11 @@ read_quoted_row (PtCsvReader  *reader,
   gint bad = -1;
   guint bad_field = 0;
 
+  /* A row takes at most max_row + 2 input bytes, and a stray CR before
+   * another byte writes two output bytes for one: room for twice that and
+   * the final NUL. */
   if (reader->row == NULL)
-    reader->row = g_malloc (reader->max_row + 2);
+    reader->row = g_malloc (2 * (reader->max_row + 2) + 1);
 
   reader->line = reader->next_line;
 
