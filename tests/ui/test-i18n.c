@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include "pt-ui-test-utils.h"
+
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 #include <locale.h>
@@ -22,20 +24,13 @@
 
 static PtApplication *app;
 
-static void
-pump (void)
-{
-  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static PtWindow *
 new_window (void)
 {
   PtWindow *window = pt_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  pump ();
+  pt_ui_test_pump ();
   return window;
 }
 
@@ -44,39 +39,7 @@ destroy_window (PtWindow *window)
 {
   window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  pump ();
-}
-
-/* Depth-first: the @n-th descendant of @root of @type. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type,
-             guint     *n)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        {
-          if (*n == 0)
-            return child;
-          (*n)--;
-        }
-      if ((found = find_widget (child, type, n)))
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-nth (GtkWidget *root,
-     GType      type,
-     guint      n)
-{
-  return find_widget (root, type, &n);
+  pt_ui_test_pump ();
 }
 
 static void
@@ -261,11 +224,11 @@ test_units_panel (void)
       GtkWidget *row;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL));
-      pump ();
+      pt_ui_test_pump ();
       row = pt_visit_editor_get_row (window->editor, i);
-      gtk_editable_set_text (GTK_EDITABLE (nth (row, GTK_TYPE_ENTRY, 0)), blocks[i].code);
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (nth (row, GTK_TYPE_SPIN_BUTTON, 0)), blocks[i].minutes);
-      pump ();
+      gtk_editable_set_text (GTK_EDITABLE (pt_ui_test_nth (row, GTK_TYPE_ENTRY, 0)), blocks[i].code);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (pt_ui_test_nth (row, GTK_TYPE_SPIN_BUTTON, 0)), blocks[i].minutes);
+      pt_ui_test_pump ();
     }
 
   expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d unit", "%d units", 3), 3);

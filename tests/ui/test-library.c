@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include "pt-ui-test-utils.h"
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <string.h>
@@ -20,13 +22,6 @@
 #include "pt-window-private.h"
 
 static PtApplication *app;
-
-static void
-pump (void)
-{
-  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gboolean
 wake (gpointer data)
@@ -45,38 +40,7 @@ wait_ms (guint ms)
   g_timeout_add (ms, wake, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-  pump ();
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type,
-             guint     *n)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        {
-          if (*n == 0)
-            return child;
-          (*n)--;
-        }
-      if ((found = find_widget (child, type, n)))
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-nth (GtkWidget *root,
-     GType      type,
-     guint      n)
-{
-  return find_widget (root, type, &n);
+  pt_ui_test_pump ();
 }
 
 static PtWindow *
@@ -85,7 +49,7 @@ new_window (void)
   PtWindow *window = pt_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  pump ();
+  pt_ui_test_pump ();
   return window;
 }
 
@@ -110,7 +74,7 @@ close_dialogs (void)
 
   while ((dialog = find_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  pump ();
+  pt_ui_test_pump ();
 }
 
 static void
@@ -119,7 +83,7 @@ destroy_window (PtWindow *window)
   close_dialogs ();
   window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  pump ();
+  pt_ui_test_pump ();
 }
 
 static guint
@@ -150,7 +114,7 @@ activate (PtWindow   *window,
 {
   gboolean ok = gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
 
-  pump ();
+  pt_ui_test_pump ();
   return ok;
 }
 
@@ -204,7 +168,7 @@ open_by_id (PtWindow   *window,
   g_assert_cmpint (position, >=, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view->list_view), "list.activate-item", "u",
                                              (guint) position));
-  pump ();
+  pt_ui_test_pump ();
 
   return scenario;
 }
@@ -301,11 +265,11 @@ answer_title (const char *title)
   GtkWidget *entry;
 
   g_assert_nonnull (dialog);
-  entry = nth (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0);
+  entry = pt_ui_test_nth (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), title);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  pump ();
+  pt_ui_test_pump ();
   g_assert_null (find_dialog ());
 }
 
@@ -341,7 +305,7 @@ test_open_scenario_as_copy (void)
   /* editing the copy leaves the library's scenario as it was */
   pt_block_set_minutes (pt_visit_get_block (copy, 0), 5);
   pt_visit_remove_block (copy, 1);
-  pump ();
+  pt_ui_test_pump ();
   g_assert_true (pt_workspace_get_dirty (window->workspace));
   g_assert_cmpuint (pt_visit_get_n_blocks (original), ==, 2);
   g_assert_cmpint (pt_block_get_minutes (pt_visit_get_block (original, 0)), ==, 38);
@@ -373,7 +337,7 @@ test_open_scenario_as_copy (void)
   /* New leaves the scenario behind */
   window->close_confirmed = TRUE;
   pt_workspace_new_visit (window->workspace);
-  pump ();
+  pt_ui_test_pump ();
   g_assert_null (pt_library_view_get_current (view));
 
   destroy_window (window);
@@ -455,7 +419,7 @@ test_tag_filter (void)
   g_assert_cmpuint (with_tie, >, 0);
 
   gtk_drop_down_set_selected (view->tag_dropdown, tag_position (view, "tie"));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_cmpuint (n_results (view), ==, with_tie);
   for (guint i = 0; i < n_results (view); i++)
     {
@@ -471,7 +435,7 @@ test_tag_filter (void)
   g_assert_cmpuint (n_results (view), ==, with_tie);
 
   gtk_drop_down_set_selected (view->tag_dropdown, 0);
-  pump ();
+  pt_ui_test_pump ();
   g_assert_cmpuint (n_results (view), ==, all);
 
   destroy_window (window);
@@ -494,7 +458,7 @@ test_save_rename_delete_undo (void)
   g_assert_false (action_enabled (window, "delete"));
 
   pt_workspace_load_visit (window->workspace, visit, NULL);
-  pump ();
+  pt_ui_test_pump ();
   g_assert_true (action_enabled (window, "save-scenario"));
   g_assert_true (activate (window, "library.save-scenario"));
   answer_title ("Knee, two codes");
@@ -713,7 +677,7 @@ set_answer (PtQuizPanel *quiz,
 
   g_assert_nonnull (spin);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), units);
-  pump ();
+  pt_ui_test_pump ();
 }
 
 static void
@@ -728,7 +692,7 @@ test_quiz (void)
   g_autofree char *expected_score = NULL;
 
   g_object_set (window->settings, "quiz-mode", FALSE, NULL);
-  pump ();
+  pt_ui_test_pump ();
   g_assert_false (action_on (window, "quiz"));
 
   open_by_id (window, "ref-a-post-stroke-midline");
@@ -754,7 +718,7 @@ test_quiz (void)
   set_answer (quiz, "97112", 3);
   set_answer (quiz, "97116", 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quiz), "quiz.check", NULL));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_cmpint (pt_quiz_panel_get_mark (quiz, "97112"), ==, PT_QUIZ_MARK_RIGHT);
   g_assert_cmpint (pt_quiz_panel_get_mark (quiz, "97116"), ==, PT_QUIZ_MARK_WRONG);
   g_assert_nonnull (strstr (pt_quiz_panel_get_result_text (quiz), "1 of 2"));
@@ -768,7 +732,7 @@ test_quiz (void)
   /* fixing the answer and checking again marks it, but scores only once */
   set_answer (quiz, "97116", 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quiz), "quiz.check", NULL));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_cmpint (pt_quiz_panel_get_mark (quiz, "97116"), ==, PT_QUIZ_MARK_RIGHT);
   pt_quiz_panel_get_score (&right, &asked);
   g_assert_cmpuint (right, ==, right0 + 1);
@@ -776,21 +740,21 @@ test_quiz (void)
 
   /* the next scenario of the list starts blank; a shown answer is not scored */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quiz), "quiz.next", NULL));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_nonnull (pt_library_view_get_current (view));
   g_assert_cmpstr (pt_scenario_get_id (pt_library_view_get_current (view)), !=, "ref-a-post-stroke-midline");
   g_assert_true (pt_quiz_panel_get_scenario (quiz) == pt_library_view_get_current (view));
   g_assert_true (gtk_paned_get_end_child (window->content_paned) == GTK_WIDGET (quiz));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quiz), "quiz.show-answer", NULL));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quiz), "quiz.check", NULL));
-  pump ();
+  pt_ui_test_pump ();
   pt_quiz_panel_get_score (&right, &asked);
   g_assert_cmpuint (asked, ==, asked0 + 2);
 
   /* a visit that is not a scenario shows the units panel, even in quiz mode */
   pt_workspace_new_visit (window->workspace);
-  pump ();
+  pt_ui_test_pump ();
   g_assert_true (gtk_paned_get_end_child (window->content_paned) == units);
 
   /* leaving quiz mode brings the units panel back */
@@ -837,7 +801,7 @@ present_step (PtPresentationView *view,
               const char         *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
-  pump ();
+  pt_ui_test_pump ();
 }
 
 static void

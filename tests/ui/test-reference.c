@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include "pt-ui-test-utils.h"
+
 #include <gtk/gtk.h>
 #include <string.h>
 
@@ -20,20 +22,13 @@
 
 static PtApplication *app;
 
-static void
-pump (void)
-{
-  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static PtWindow *
 new_window (void)
 {
   PtWindow *window = pt_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  pump ();
+  pt_ui_test_pump ();
   return window;
 }
 
@@ -42,7 +37,7 @@ destroy_window (PtWindow *window)
 {
   window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  pump ();
+  pt_ui_test_pump ();
 }
 
 static PtCodeReference *
@@ -262,7 +257,7 @@ test_details_and_insert (void)
 
   search (reference, "9711");
   g_assert_true (pt_code_reference_select_code (reference, "97112"));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_true (pt_code_reference_get_selected (reference) == code);
 
   text = details_text (reference);
@@ -306,7 +301,7 @@ test_details_and_insert (void)
   search (reference, "97112");
   g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reference), "reference.insert", NULL));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 1);
   g_assert_cmpstr (pt_block_get_code (pt_visit_get_block (visit, 0)), ==, "97112");
   g_assert_cmpint (pt_block_get_minutes (pt_visit_get_block (visit, 0)), ==, 0);
@@ -317,14 +312,14 @@ test_details_and_insert (void)
   g_assert_true (pt_block_row_get_block (PT_BLOCK_ROW (row)) == pt_visit_get_block (visit, 0));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 0);
 
   /* with no code selected there are no details and nothing to insert */
   search (reference, "zzqx");
   g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (reference), "details")));
   gtk_widget_activate_action (GTK_WIDGET (reference), "reference.insert", NULL);
-  pump ();
+  pt_ui_test_pump ();
   g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 0);
 
   destroy_window (window);
@@ -372,13 +367,13 @@ test_ctrl_f_focuses_search (void)
   /* start from a hidden sidebar and the focus in the editor */
   g_object_set (window, "show-sidebar", FALSE, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL);
-  pump ();
+  pt_ui_test_pump ();
   g_object_get (window, "show-sidebar", &shown, NULL);
   g_assert_false (shown);
 
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
                                                GTK_WIDGET (window), NULL));
-  pump ();
+  pt_ui_test_pump ();
 
   g_object_get (window, "show-sidebar", &shown, NULL);
   g_assert_true (shown);
@@ -405,7 +400,7 @@ add_block (PtWindow   *window,
   if (intervention != NULL)
     pt_block_set_text (block, PT_BLOCK_INTERVENTION, intervention);
   pt_visit_append_block (pt_workspace_get_visit (window->workspace), block);
-  pump ();
+  pt_ui_test_pump ();
   return block;
 }
 
@@ -414,7 +409,7 @@ focus_row (PtWindow *window,
            guint     position)
 {
   pt_visit_editor_focus_block (window->editor, position);
-  pump ();
+  pt_ui_test_pump ();
 }
 
 static void
@@ -437,7 +432,7 @@ test_compare_follows_focus (void)
   g_assert_nonnull (f8);
   g_assert_false (gtk_widget_get_visible (window->lower_pane));
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (f8), 0, GTK_WIDGET (window), NULL));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_true (gtk_widget_get_visible (window->lower_pane));
   g_assert_nonnull (toggle);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
@@ -455,7 +450,7 @@ test_compare_follows_focus (void)
 
   /* focus moving into the pane keeps the block */
   gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (comparison)));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_true (pt_code_comparison_get_block (comparison) == strength);
 
   /* the balance block reads like its own code */
@@ -467,7 +462,7 @@ test_compare_follows_focus (void)
 
   /* the words follow the note as it is typed */
   pt_block_set_text (balance, PT_BLOCK_INTERVENTION, "Gait training with a rollator, stairs and curbs");
-  pump ();
+  pt_ui_test_pump ();
   g_assert_nonnull (strstr (pt_code_comparison_get_matched_text (comparison, "97116"), "stairs"));
   g_assert_nonnull (strstr (pt_code_comparison_get_suggestion (comparison), "Reads most like 97116: "));
 
@@ -478,12 +473,12 @@ test_compare_follows_focus (void)
 
   /* a removed block is no longer followed */
   pt_visit_remove_block (pt_workspace_get_visit (window->workspace), 2);
-  pump ();
+  pt_ui_test_pump ();
   g_assert_true (pt_code_comparison_get_block (comparison) != manual);
 
   /* F8 again hides it */
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (f8), 0, GTK_WIDGET (window), NULL));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_false (gtk_widget_get_visible (window->lower_pane));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
 
@@ -526,7 +521,7 @@ test_compare_units_match_engine (void)
       const char *text;
 
       pt_visit_set_method (visit, cases[i].method);
-      pump ();
+      pt_ui_test_pump ();
 
       /* the engine, run on its own on the same visit */
       input = pt_visit_input_new (visit, cases[i].method, PT_TIE_RULE_ENTRY_ORDER);
@@ -552,7 +547,7 @@ test_compare_units_match_engine (void)
    * the larger leftover, 97112's 9 min over 97110's 8 */
   pt_visit_set_method (visit, PT_METHOD_CMS);
   pt_block_set_minutes (pt_visit_get_block (visit, 1), 53);
-  pump ();
+  pt_ui_test_pump ();
   g_assert_cmpint (pt_code_comparison_get_units (comparison, "97110"), ==, 3);
   g_assert_cmpint (pt_code_comparison_get_units (comparison, "97112"), ==, 2);
 

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include "pt-ui-test-utils.h"
+
 #include <gtk/gtk.h>
 #include <string.h>
 
@@ -17,52 +19,13 @@
 
 static PtApplication *app;
 
-static void
-pump (void)
-{
-  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Depth-first: the @n-th descendant of @root of @type. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type,
-             guint     *n)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        {
-          if (*n == 0)
-            return child;
-          (*n)--;
-        }
-      if ((found = find_widget (child, type, n)))
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-nth (GtkWidget *root,
-     GType      type,
-     guint      n)
-{
-  return find_widget (root, type, &n);
-}
-
 static PtWindow *
 new_window (void)
 {
   PtWindow *window = pt_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  pump ();
+  pt_ui_test_pump ();
   return window;
 }
 
@@ -71,7 +34,7 @@ destroy_window (PtWindow *window)
 {
   window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  pump ();
+  pt_ui_test_pump ();
 }
 
 /* Type into the row's code entry and minutes spin button. */
@@ -82,14 +45,14 @@ fill_row (PtWindow   *window,
           int         minutes)
 {
   GtkWidget *row = pt_visit_editor_get_row (window->editor, position);
-  GtkWidget *entry = nth (row, GTK_TYPE_ENTRY, 0);
-  GtkWidget *spin = nth (row, GTK_TYPE_SPIN_BUTTON, 0);
+  GtkWidget *entry = pt_ui_test_nth (row, GTK_TYPE_ENTRY, 0);
+  GtkWidget *spin = pt_ui_test_nth (row, GTK_TYPE_SPIN_BUTTON, 0);
 
   g_assert_nonnull (entry);
   g_assert_nonnull (spin);
   gtk_editable_set_text (GTK_EDITABLE (entry), code);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), minutes);
-  pump ();
+  pt_ui_test_pump ();
 }
 
 static void
@@ -101,10 +64,10 @@ test_build_visit_through_widgets (void)
   g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "No blocks yet");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL));
-  pump ();
+  pt_ui_test_pump ();
   fill_row (window, 0, "97112", 24);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL));
-  pump ();
+  pt_ui_test_pump ();
   fill_row (window, 1, "97110", 23);
 
   g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 2);
@@ -112,23 +75,23 @@ test_build_visit_through_widgets (void)
 
   /* the row's own Remove action, then Ctrl+Z through the window action */
   g_assert_true (gtk_widget_activate_action (pt_visit_editor_get_row (window->editor, 1), "row.remove", NULL));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 1);
   g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "2 units");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 2);
   g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "3 units");
 
   /* the AMA method bills 4 for the same minutes */
   pt_visit_set_method (visit, PT_METHOD_AMA);
-  pump ();
+  pt_ui_test_pump ();
   g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "4 units");
 
   /* a code that is not one is marked, and the units are withheld */
   fill_row (window, 1, "9711", 23);
-  g_assert_true (gtk_widget_has_css_class (nth (pt_visit_editor_get_row (window->editor, 1),
+  g_assert_true (gtk_widget_has_css_class (pt_ui_test_nth (pt_visit_editor_get_row (window->editor, 1),
                                                 GTK_TYPE_ENTRY, 0), "error"));
   g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==,
                    "Units cannot be counted yet");
@@ -148,11 +111,11 @@ test_open_malformed_file (void)
 
   g_assert_true (g_file_set_contents (path, "{\"format\": 1, \"kind\": \"visit\", \"blocks\": 3}", -1, NULL));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL);
-  pump ();
+  pt_ui_test_pump ();
   fill_row (window, 0, "97530", 60);
 
   g_assert_false (pt_window_open_file (window, file));
-  pump ();
+  pt_ui_test_pump ();
   g_assert_true (pt_workspace_get_visit (window->workspace) == visit);
   g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 1);
   g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "4 units");
@@ -193,7 +156,7 @@ test_draft_restore_dialog (void)
 
   window = new_window ();
   pt_window_offer_drafts (window);
-  pump ();
+  pt_ui_test_pump ();
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l; l = l->next)
@@ -203,7 +166,7 @@ test_draft_restore_dialog (void)
         answered = TRUE;
       }
   g_list_free (toplevels);
-  pump ();
+  pt_ui_test_pump ();
 
   g_assert_true (answered);
   g_assert_cmpstr (pt_visit_get_title (pt_workspace_get_visit (window->workspace)), ==,
@@ -272,7 +235,7 @@ test_icon_buttons_have_names (void)
   guint checked = 0;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL);
-  pump ();
+  pt_ui_test_pump ();
   check_buttons (GTK_WIDGET (window), &checked);
   /* header bar (sidebar, new, undo, menu) and a row (up, down, duplicate, remove) */
   g_assert_cmpuint (checked, >=, 8);
@@ -291,7 +254,7 @@ test_worksheet_pdf (void)
   gsize length;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL);
-  pump ();
+  pt_ui_test_pump ();
   fill_row (window, 0, "97112", 24);
 
   g_assert_true (pt_print_worksheet_to_pdf (window->workspace, path, &error));
@@ -329,18 +292,18 @@ test_quiz_mode_hides_outputs (void)
   gtk_box_append (GTK_BOX (window->lower_pane), print);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL);
-  pump ();
+  pt_ui_test_pump ();
   fill_row (window, 0, "97112", 24);
   g_assert_true (gtk_widget_get_sensitive (copy));
   g_assert_true (gtk_widget_get_sensitive (print));
 
   g_object_set (settings, "quiz-mode", TRUE, NULL);
-  pump ();
+  pt_ui_test_pump ();
   g_assert_false (gtk_widget_get_sensitive (copy));
   g_assert_false (gtk_widget_get_sensitive (print));
 
   g_object_set (settings, "quiz-mode", FALSE, NULL);
-  pump ();
+  pt_ui_test_pump ();
   g_assert_true (gtk_widget_get_sensitive (copy));
 
   destroy_window (window);
