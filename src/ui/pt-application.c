@@ -12,6 +12,7 @@ struct _PtApplication
 {
   GtkApplication  parent_instance;
   PtSettings     *settings;
+  guint           scheme_forced : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PtApplication, pt_application, GTK_TYPE_APPLICATION)
@@ -32,6 +33,9 @@ static const struct {
   { "win.copy-summary", { "<Control><Shift>c", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
+  /* GtkApplication only sets these for a gtk/help-overlay.ui, which we build
+   * on first use instead (pt-window-actions.c). */
+  { "win.show-help-overlay", { "<Control>question", "<Control>slash", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 
@@ -44,12 +48,21 @@ apply_color_scheme (PtApplication *self)
   if (gtk_settings == NULL)
     return;
 
-  /* "Follow system" leaves GTK's own choice alone. */
+  /* "Follow system" leaves GTK's own choice alone. Resetting the property
+   * reloads the whole theme, so it is only done to undo our own choice, not
+   * at every start-up. */
   if (scheme == PT_COLOR_SCHEME_FOLLOW)
-    gtk_settings_reset_property (gtk_settings, "gtk-application-prefer-dark-theme");
+    {
+      if (self->scheme_forced)
+        gtk_settings_reset_property (gtk_settings, "gtk-application-prefer-dark-theme");
+      self->scheme_forced = FALSE;
+    }
   else
-    g_object_set (gtk_settings, "gtk-application-prefer-dark-theme",
-                  scheme == PT_COLOR_SCHEME_DARK, NULL);
+    {
+      g_object_set (gtk_settings, "gtk-application-prefer-dark-theme",
+                    scheme == PT_COLOR_SCHEME_DARK, NULL);
+      self->scheme_forced = TRUE;
+    }
 }
 
 static void

@@ -311,7 +311,7 @@ print_action (GtkWidget  *widget,
 void
 pt_window_update_recent_menu (PtWindow *self)
 {
-  GMenuModel *menu = gtk_menu_button_get_menu_model (self->menu_button);
+  GMenuModel *menu = self->main_menu;
   g_autoptr(GMenu) recent = g_menu_new ();
   GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
   guint limit = pt_settings_get_recent_files_limit (self->settings);
@@ -367,9 +367,34 @@ pt_window_update_recent_menu (PtWindow *self)
   g_clear_object (&section);
 }
 
+/* The keyboard shortcuts window is built on first use. Left at
+ * gtk/help-overlay.ui, GtkApplicationWindow would build it, with a label for
+ * every shortcut, inside each new window before its first frame. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/example/Pt97112/pt-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Makes it transient for the window, hidden on close, and the window's own. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 void
 pt_window_class_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);

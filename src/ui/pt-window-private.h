@@ -22,6 +22,7 @@ struct _PtWindow
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkMenuButton        *menu_button;
+  GMenuModel           *main_menu;
   GtkWidget            *sidebar;
   GtkStack             *sidebar_stack;
   GtkPaned             *outer_paned;

@@ -230,6 +230,7 @@ pt_window_class_init (PtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PtWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, PtWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PtWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PtWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, PtWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PtWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, PtWindow, outer_paned);
@@ -242,10 +243,23 @@ pt_window_class_init (PtWindowClass *klass)
   pt_window_class_install_actions (widget_class);
 }
 
+/* The main menu's popover (some 80 widgets) is made when it first opens,
+ * not with the window: the first frame does not show it. */
+static void
+create_main_menu (GtkMenuButton *button,
+                  gpointer       data)
+{
+  PtWindow *self = data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->main_menu);
+}
+
 static void
 pt_window_init (PtWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
 }
 
 PtWindow *

@@ -187,7 +187,7 @@ static void
 check_main_menu (PtWindow *window)
 {
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GMenuModel *menu = gtk_menu_button_get_menu_model (window->menu_button);
+  GMenuModel *menu = window->main_menu;
 
   g_assert_nonnull (menu);
   collect_menu_labels (menu, texts);
