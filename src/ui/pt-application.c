@@ -6,6 +6,7 @@
 
 #include "pt-application.h"
 #include "pt-bench-hook.h"
+#include "pt-renderer.h"
 #include "pt-window.h"
 
 struct _PtApplication
@@ -72,6 +73,8 @@ pt_application_startup (GApplication *app)
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   G_APPLICATION_CLASS (pt_application_parent_class)->startup (app);
+
+  pt_renderer_apply (gdk_display_get_default ());
 
   gtk_css_provider_load_from_resource (css, "/org/example/Pt97112/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),

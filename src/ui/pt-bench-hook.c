@@ -35,10 +35,13 @@ on_after_paint (GdkFrameClock *clock,
   GtkApplication *app = gtk_window_get_application (window);
   const char *hold = g_getenv ("PT97112_BENCH_HOLD_MS");
   guint hold_ms = hold != NULL ? (guint) MIN (g_ascii_strtoull (hold, NULL, 10), 600000) : 0;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
 
-  printf ("PT97112_FIRST_FRAME monotonic_us=%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  /* The renderer's name, so the report can say what each program drew with. */
+  printf ("PT97112_FIRST_FRAME monotonic_us=%" G_GINT64_FORMAT " renderer=%s\n", g_get_monotonic_time (),
+          renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none");
   fflush (stdout);
 
   if (app != NULL)

@@ -1,8 +1,9 @@
-/* test-startup.c: what start-up leaves for later
+/* test-startup.c: what start-up leaves for later, and how the window is drawn
  *
- * The main menu and the keyboard shortcuts window made on first use and
- * still working, and the colour scheme applied without reloading the theme
- * when nothing was changed.
+ * The renderer choice (cairo where OpenGL is drawn in software, the user's
+ * GSK_RENDERER always winning), the main menu and the keyboard shortcuts
+ * window made on first use and still working, and the colour scheme applied
+ * without reloading the theme when nothing was changed.
  */
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "pt-application.h"
+#include "pt-renderer.h"
 #include "pt-window-private.h"
 
 static PtApplication *app;
@@ -40,6 +42,140 @@ destroy_window (PtWindow *window)
   window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
   pt_ui_test_pump ();
+}
+
+static void
+test_software_names (void)
+{
+  static const struct {
+    const char *gl_renderer;
+    gboolean    software;
+  } cases[] = {
+    { "llvmpipe (LLVM 15.0.6, 256 bits)", TRUE },
+    { "softpipe", TRUE },
+    { "Software Rasterizer", TRUE },
+    { "Mesa DRI swrast", TRUE },
+    { "Mesa Intel(R) UHD Graphics 620 (KBL GT2)", FALSE },
+    { "AMD Radeon RX 580 Series (polaris10, LLVM 15.0.6, DRM 3.49)", FALSE },
+    { "SVGA3D; build: RELEASE;  LLVM;", FALSE },
+    { "NVIDIA GeForce GTX 1650/PCIe/SSE2", FALSE },
+    { "", FALSE },
+    { NULL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("GL_RENDERER “%s”", cases[i].gl_renderer ? cases[i].gl_renderer : "(none)");
+      g_assert_cmpint (pt_renderer_gl_is_software (cases[i].gl_renderer), ==, cases[i].software);
+    }
+}
+
+static void
+test_choice (void)
+{
+  static const struct {
+    const char *env;
+    gboolean    gpu_devices;
+    const char *gl_renderer;
+    const char *chosen;
+  } cases[] = {
+    { NULL, TRUE, "llvmpipe (LLVM 15.0.6, 256 bits)", "cairo" },
+    { "", TRUE, "llvmpipe (LLVM 15.0.6, 256 bits)", "cairo" },
+    { "gl", TRUE, "llvmpipe (LLVM 15.0.6, 256 bits)", NULL },
+    { "cairo", TRUE, "llvmpipe (LLVM 15.0.6, 256 bits)", NULL },
+    { NULL, TRUE, "Mesa Intel(R) UHD Graphics 620 (KBL GT2)", NULL },
+    { "cairo", TRUE, "Mesa Intel(R) UHD Graphics 620 (KBL GT2)", NULL },
+    { NULL, TRUE, NULL, NULL },        /* no OpenGL: GTK falls back by itself */
+    { NULL, FALSE, NULL, "cairo" },    /* no GPU device: only software OpenGL */
+    { "gl", FALSE, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %u: GSK_RENDERER=%s, GPU devices %d, GL_RENDERER=%s", i,
+                      cases[i].env ? cases[i].env : "(unset)", cases[i].gpu_devices,
+                      cases[i].gl_renderer ? cases[i].gl_renderer : "(none)");
+      g_assert_cmpstr (pt_renderer_choose (cases[i].env, cases[i].gpu_devices, cases[i].gl_renderer),
+                       ==, cases[i].chosen);
+    }
+}
+
+static void
+test_gpu_devices (void)
+{
+  static const struct {
+    const char *files[3];
+    gboolean    gpu;
+  } cases[] = {
+    { { NULL }, FALSE },
+    { { "null", "tty0", NULL }, FALSE },
+    { { "dri/renderD128", NULL }, TRUE },
+    { { "dri/card0", NULL }, TRUE },
+    { { "dri/by-path", NULL }, FALSE },
+    { { "nvidia0", NULL }, TRUE },
+    { { "nvidiactl", "nvidia-modeset", NULL }, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dev = g_dir_make_tmp ("pt-dev-XXXXXX", &error);
+
+      g_assert_no_error (error);
+      for (guint f = 0; cases[i].files[f] != NULL; f++)
+        {
+          g_autofree char *path = g_build_filename (dev, cases[i].files[f], NULL);
+          g_autofree char *parent = g_path_get_dirname (path);
+
+          g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+          g_assert_true (g_file_set_contents (path, "", 0, NULL));
+        }
+      g_test_message ("case %u", i);
+      g_assert_cmpint (pt_renderer_have_gpu_devices (dev), ==, cases[i].gpu);
+    }
+  g_assert_false (pt_renderer_have_gpu_devices ("/nonexistent-dev"));
+}
+
+/* Asks OpenGL who draws it; without a GPU device that must be software,
+ * which is what the choice assumes when it does not ask. */
+static void
+test_gl_name (void)
+{
+  g_autofree char *gl_name = pt_renderer_dup_gl_name (gdk_display_get_default ());
+
+  if (gl_name == NULL)
+    {
+      g_test_skip ("no OpenGL on this display");
+      return;
+    }
+  g_test_message ("GL_RENDERER %s", gl_name);
+  g_assert_cmpstr (gl_name, !=, "");
+  if (!pt_renderer_have_gpu_devices ("/dev"))
+    g_assert_true (pt_renderer_gl_is_software (gl_name));
+}
+
+/* The window really draws with what the choice says for this machine. */
+static void
+test_window_renderer (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  gboolean gpu = pt_renderer_have_gpu_devices ("/dev") && g_getenv ("LIBGL_ALWAYS_SOFTWARE") == NULL;
+  g_autofree char *gl_name = gpu ? pt_renderer_dup_gl_name (display) : NULL;
+  const char *env = g_getenv ("GSK_RENDERER");
+  const char *chosen = pt_renderer_choose (env, gpu, gl_name);
+  PtWindow *window = new_window ();
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  g_test_message ("GPU devices %d, GL_RENDERER %s, GSK_RENDERER %s, window: %s", gpu,
+                  gl_name ? gl_name : "(not asked)", env ? env : "(unset)", G_OBJECT_TYPE_NAME (renderer));
+  g_assert_nonnull (renderer);
+  if (g_strcmp0 (chosen, "cairo") == 0)
+    g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), ==, "GskCairoRenderer");
+  else if (gl_name != NULL && (env == NULL || *env == '\0'))
+    /* A real GPU: GTK's own choice, which is never cairo when OpenGL works. */
+    g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), !=, "GskCairoRenderer");
+
+  destroy_window (window);
 }
 
 static void
@@ -157,6 +293,11 @@ main (int    argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
+  g_test_add_func ("/startup/renderer/software-names", test_software_names);
+  g_test_add_func ("/startup/renderer/choice", test_choice);
+  g_test_add_func ("/startup/renderer/gpu-devices", test_gpu_devices);
+  g_test_add_func ("/startup/renderer/gl-name", test_gl_name);
+  g_test_add_func ("/startup/renderer/window", test_window_renderer);
   g_test_add_func ("/startup/main-menu-on-first-open", test_main_menu_on_first_open);
   g_test_add_func ("/startup/shortcuts-window-on-first-use", test_shortcuts_window_on_first_use);
   g_test_add_func ("/startup/color-scheme", test_color_scheme);
