@@ -190,6 +190,84 @@ test_cli_english_without_language (void)
   g_assert_null (strstr (out, "Unidades"));
 }
 
+/* Tables line up in Spanish: the translated headers have accents (“Código”)
+ * and can be wider than the English ones, and columns are counted in
+ * characters. Each data row must have, below a left-aligned header, a cell
+ * starting where the header starts, and below a right-aligned one a cell
+ * ending where it ends. */
+typedef struct {
+  const char *name;
+  const char *argv[6];
+  const char *headers[4];   /* msgids, the first starting the header line */
+  gboolean    right[4];     /* right-aligned columns */
+  guint       min_rows;
+} TableCase;
+
+static const TableCase table_cases[] = {
+  { "allocate", { "allocate", "97112=24", "97110=23", "97150=10", NULL },
+    { "Code", "Minutes", "Units", NULL }, { FALSE, TRUE, TRUE }, 3 },
+  { "codes", { "codes", NULL },
+    { "Code", "Timed", "Title", NULL }, { FALSE, FALSE, FALSE }, 40 },
+};
+
+static gboolean
+is_blank (gunichar c)
+{
+  return c == 0 || c == ' ';
+}
+
+static void
+test_cli_table_lines_up (gconstpointer data)
+{
+  const TableCase *t = data;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree gunichar *header = NULL;
+  glong header_len = 0, start[4] = { 0 }, end[4] = { 0 };
+  guint first = 0, rows = 0;
+  int status;
+
+  out = pt_test_run_cli (t->argv, NULL, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  while (lines[first] != NULL && !g_str_has_prefix (lines[first], g_dgettext (GETTEXT_PACKAGE, t->headers[0])))
+    first++;
+  g_assert_nonnull (lines[first]);
+
+  header = g_utf8_to_ucs4 (lines[first], -1, NULL, &header_len, NULL);
+  for (guint h = 0; t->headers[h] != NULL; h++)
+    {
+      const char *text = g_dgettext (GETTEXT_PACKAGE, t->headers[h]);
+      const char *at = strstr (lines[first], text);
+
+      g_assert_nonnull (at);
+      start[h] = g_utf8_pointer_to_offset (lines[first], at);
+      end[h] = start[h] + g_utf8_strlen (text, -1);
+    }
+
+  for (guint l = first + 1; lines[l] != NULL && lines[l][0] != '\0'; l++, rows++)
+    {
+      g_autofree gunichar *row = NULL;
+      glong len = 0;
+
+      row = g_utf8_to_ucs4 (lines[l], -1, NULL, &len, NULL);
+      g_assert_nonnull (row);
+      for (guint h = 0; t->headers[h] != NULL; h++)
+        {
+          gboolean ok;
+
+          if (t->right[h])
+            ok = end[h] <= len && !is_blank (row[end[h] - 1]) && (end[h] == len || is_blank (row[end[h]]));
+          else
+            ok = start[h] < len && !is_blank (row[start[h]]) && (start[h] == 0 || is_blank (row[start[h] - 1]));
+          if (!ok)
+            g_error ("column “%s” does not line up with its header:\n%s\n%s",
+                     g_dgettext (GETTEXT_PACKAGE, t->headers[h]), lines[first], lines[l]);
+        }
+    }
+  g_assert_cmpuint (rows, >=, t->min_rows);
+}
+
 static void
 test_cli_no_localedir (void)
 {
@@ -223,6 +301,12 @@ main (int    argc,
       g_autofree char *path = g_strdup_printf ("/i18n-cli/%s", cases[i].name);
 
       g_test_add_data_func (path, &cases[i], test_cli_case);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (table_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/i18n-cli/table-lines-up/%s", table_cases[i].name);
+
+      g_test_add_data_func (path, &table_cases[i], test_cli_table_lines_up);
     }
   g_test_add_func ("/i18n-cli/example-one-line", test_cli_example_one_line);
   g_test_add_func ("/i18n-cli/english-without-language", test_cli_english_without_language);

@@ -142,15 +142,21 @@ append_table (GString    *out,
               GListModel *codes)
 {
   guint n = g_list_model_get_n_items (codes);
+  guint code_w = pt_cli_text_width (7, _("Code"), NULL);
+  guint timed_w = pt_cli_text_width (9, _("Timed"), _("timed"), _("untimed"), NULL);
 
-  g_string_append_printf (out, "%-7s %-9s %s\n", _("Code"), _("Timed"), _("Title"));
+  pt_cli_append_cell (out, _("Code"), code_w, FALSE);
+  g_string_append_c (out, ' ');
+  pt_cli_append_cell (out, _("Timed"), timed_w, FALSE);
+  g_string_append_printf (out, " %s\n", _("Title"));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PtCode) code = g_list_model_get_item (codes, i);
 
-      g_string_append_printf (out, "%-7s %-9s %s\n", pt_code_get_code (code),
-                              pt_code_get_timed (code) ? _("timed") : _("untimed"),
-                              pt_code_get_title (code));
+      pt_cli_append_cell (out, pt_code_get_code (code), code_w, FALSE);
+      g_string_append_c (out, ' ');
+      pt_cli_append_cell (out, pt_code_get_timed (code) ? _("timed") : _("untimed"), timed_w, FALSE);
+      g_string_append_printf (out, " %s\n", pt_code_get_title (code));
     }
 
   g_string_append_printf (out,

@@ -40,6 +40,49 @@ pt_cli_usage_error (GOptionContext *context,
   return PT_CLI_BAD_INPUT;
 }
 
+/* The widest of the NULL-terminated texts, in characters, and at least @min:
+ * a table column as wide as its translated header and values. */
+guint
+pt_cli_text_width (guint       min,
+                   const char *first,
+                   ...)
+{
+  guint width = min;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *text = first; text != NULL; text = va_arg (args, const char *))
+    width = MAX (width, (guint) g_utf8_strlen (text, -1));
+  va_end (args);
+
+  return width;
+}
+
+/* Appends @text padded with spaces to @width characters, not bytes, so that
+ * accented translations line up; right-aligned when @align_right. */
+void
+pt_cli_append_cell (GString    *out,
+                    const char *text,
+                    guint       width,
+                    gboolean    align_right)
+{
+  guint length = (guint) g_utf8_strlen (text, -1);
+  guint pad = length < width ? width - length : 0;
+
+  if (align_right)
+    {
+      for (guint i = 0; i < pad; i++)
+        g_string_append_c (out, ' ');
+      g_string_append (out, text);
+    }
+  else
+    {
+      g_string_append (out, text);
+      for (guint i = 0; i < pad; i++)
+        g_string_append_c (out, ' ');
+    }
+}
+
 gboolean
 pt_cli_write (GString *out)
 {
@@ -55,19 +98,35 @@ pt_cli_print_result (GString             *out,
                      const PtAllocResult *result)
 {
   g_autofree char *hint = pt_alloc_result_hint_text (result);
+  guint code_w, minutes_w, units_w;
 
   g_string_append_printf (out, _("Method: %s\n"), pt_method_display_name (result->method));
   g_string_append_printf (out, _("Timed minutes: %d   Timed units: %d   Total units: %d\n\n"),
                           result->total_timed_minutes, result->total_timed_units,
                           result->total_units);
-  g_string_append_printf (out, "%-7s %8s %6s\n", _("Code"), _("Minutes"), _("Units"));
+  code_w = pt_cli_text_width (7, _("Code"), NULL);
+  minutes_w = pt_cli_text_width (8, _("Minutes"), NULL);
+  units_w = pt_cli_text_width (6, _("Units"), NULL);
+  pt_cli_append_cell (out, _("Code"), code_w, FALSE);
+  g_string_append_c (out, ' ');
+  pt_cli_append_cell (out, _("Minutes"), minutes_w, TRUE);
+  g_string_append_c (out, ' ');
+  pt_cli_append_cell (out, _("Units"), units_w, TRUE);
+  g_string_append_c (out, '\n');
 
   for (guint i = 0; i < result->codes->len; i++)
     {
       const PtCodeUnits *c = pt_alloc_result_get_code (result, i);
+      char minutes[16], units[16];
 
-      g_string_append_printf (out, "%-7s %8d %6d%s%s\n", c->code, c->minutes, c->units,
-                              c->timed ? "" : _("  (untimed)"),
+      g_snprintf (minutes, sizeof minutes, "%d", c->minutes);
+      g_snprintf (units, sizeof units, "%d", c->units);
+      pt_cli_append_cell (out, c->code, code_w, FALSE);
+      g_string_append_c (out, ' ');
+      pt_cli_append_cell (out, minutes, minutes_w, TRUE);
+      g_string_append_c (out, ' ');
+      pt_cli_append_cell (out, units, units_w, TRUE);
+      g_string_append_printf (out, "%s%s\n", c->timed ? "" : _("  (untimed)"),
                               c->tied ? _("  (tie)") : "");
     }
 

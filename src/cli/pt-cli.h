@@ -42,5 +42,12 @@ GOptionContext *pt_cli_context_new (const char   *parameter,
                                     const char   *summary,
                                     const char   *description);
 gboolean pt_cli_write       (GString             *out);
+guint    pt_cli_text_width  (guint                min,
+                             const char          *first,
+                             ...) G_GNUC_NULL_TERMINATED;
+void     pt_cli_append_cell (GString             *out,
+                             const char          *text,
+                             guint                width,
+                             gboolean             align_right);
 
 G_END_DECLS
