@@ -24,24 +24,6 @@
 
 static PtApplication *app;
 
-static PtWindow *
-new_window (void)
-{
-  PtWindow *window = pt_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  pt_ui_test_pump ();
-  return window;
-}
-
-static void
-destroy_window (PtWindow *window)
-{
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  pt_ui_test_pump ();
-}
-
 static void
 add_text (GHashTable *texts,
           const char *text)
@@ -200,13 +182,13 @@ check_main_menu (PtWindow *window)
 static void
 test_window (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
 
   check_labels (window);
   check_title (window);
   check_main_menu (window);
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 /* CMS Example 1: 97112 for 24 minutes and 97110 for 23 give 3 units; the
@@ -214,7 +196,7 @@ test_window (void)
 static void
 test_units_panel (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   g_autofree char *expected = NULL;
   const struct { const char *code; int minutes; } blocks[] = { { "97112", 24 }, { "97110", 23 } };
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -242,7 +224,7 @@ test_units_panel (void)
   assert_spanish (texts, "Code", "units table");
   assert_spanish (texts, "Minutes", "units table");
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 /* Without a .mo for the language nothing is translated, so the checks above
@@ -272,12 +254,8 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-
-  app = pt_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  pt_ui_test_init (&argc, &argv);
+  app = pt_ui_test_app_new (G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/i18n/catalogue-is-spanish", test_catalogue_is_spanish);
   g_test_add_func ("/i18n/window", test_window);

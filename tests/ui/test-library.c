@@ -43,16 +43,6 @@ wait_ms (guint ms)
   pt_ui_test_pump ();
 }
 
-static PtWindow *
-new_window (void)
-{
-  PtWindow *window = pt_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  pt_ui_test_pump ();
-  return window;
-}
-
 static GtkMessageDialog *
 find_dialog (void)
 {
@@ -81,9 +71,7 @@ static void
 destroy_window (PtWindow *window)
 {
   close_dialogs ();
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  pt_ui_test_pump ();
+  pt_ui_test_destroy_window (window);
 }
 
 static guint
@@ -278,7 +266,7 @@ answer_title (const char *title)
 static void
 test_open_scenario_as_copy (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtLibraryView *view = library_of (window);
   PtScenario *scenario;
   PtVisit *original, *copy;
@@ -346,7 +334,7 @@ test_open_scenario_as_copy (void)
 static void
 test_search_as_you_type (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtLibraryView *view = library_of (window);
   guint all = n_all (view);
   guint expected = count_containing (pt_library_view_get_builtin (view), "97530");
@@ -404,7 +392,7 @@ tag_position (PtLibraryView *view,
 static void
 test_tag_filter (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtLibraryView *view = library_of (window);
   PtScenarioLibrary *builtin = pt_library_view_get_builtin (view);
   GListModel *labels = gtk_drop_down_get_model (view->tag_dropdown);
@@ -444,7 +432,7 @@ test_tag_filter (void)
 static void
 test_save_rename_delete_undo (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtLibraryView *view = library_of (window);
   PtScenarioLibrary *user = pt_library_view_get_user_library (view);
   g_autoptr(PtVisit) visit = visit_with ("97112", 24, "97110", 23);
@@ -548,7 +536,7 @@ test_save_rename_delete_undo (void)
 static void
 test_save_needs_a_countable_visit (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
 
   /* a new visit has no block: nothing to save */
   g_assert_false (action_enabled (window, "save-scenario"));
@@ -558,7 +546,7 @@ test_save_needs_a_countable_visit (void)
 static void
 test_import (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtLibraryView *view = library_of (window);
   PtScenarioLibrary *user = pt_library_view_get_user_library (view);
   g_autoptr(PtScenarioLibrary) outgoing = pt_scenario_library_new ();
@@ -652,7 +640,7 @@ test_unreadable_user_library (void)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, damaged, -1, NULL));
 
-  window = new_window ();
+  window = pt_ui_test_new_window (app);
   view = library_of (window);
 
   /* said plainly, and nothing can overwrite the file */
@@ -683,7 +671,7 @@ set_answer (PtQuizPanel *quiz,
 static void
 test_quiz (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtLibraryView *view = library_of (window);
   PtQuizPanel *quiz = view->quiz_panel;
   GtkWidget *units = GTK_WIDGET (window->units_panel);
@@ -807,7 +795,7 @@ present_step (PtPresentationView *view,
 static void
 test_presentation (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtLibraryView *library = library_of (window);
   PtPresentationView *view = library->presentation;
   GtkStack *stack = library->window_stack;
@@ -895,12 +883,8 @@ main (int    argc,
 {
   int status;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-
-  app = pt_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  pt_ui_test_init (&argc, &argv);
+  app = pt_ui_test_app_new (G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/library/open-scenario-as-copy", test_open_scenario_as_copy);
   g_test_add_func ("/library/search-as-you-type", test_search_as_you_type);

@@ -22,24 +22,6 @@
 
 static PtApplication *app;
 
-static PtWindow *
-new_window (void)
-{
-  PtWindow *window = pt_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  pt_ui_test_pump ();
-  return window;
-}
-
-static void
-destroy_window (PtWindow *window)
-{
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  pt_ui_test_pump ();
-}
-
 static PtCodeReference *
 get_reference (PtWindow *window)
 {
@@ -185,7 +167,7 @@ test_search_as_you_type (void)
     { "traction", "97012", "97110" },
     { "g02", "G0283", "97010" },
   };
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtCodeReference *reference = get_reference (window);
   g_autofree char *codes = NULL;
 
@@ -237,13 +219,13 @@ test_search_as_you_type (void)
   g_assert_cmpuint (pt_code_reference_get_n_modifiers_shown (reference), ==,
                     pt_code_catalog_get_n_modifiers (pt_code_catalog_get_default ()));
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 static void
 test_details_and_insert (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtCodeReference *reference = get_reference (window);
   PtCodeCatalog *catalog = pt_code_catalog_get_default ();
   PtCode *code = pt_code_catalog_lookup (catalog, "97112");
@@ -322,7 +304,7 @@ test_details_and_insert (void)
   pt_ui_test_pump ();
   g_assert_cmpuint (pt_visit_get_n_blocks (visit), ==, 0);
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 /* The window's shortcut for @keyval/@mods, from its shortcut controllers. */
@@ -356,7 +338,7 @@ find_shortcut (GtkWidget       *widget,
 static void
 test_ctrl_f_focuses_search (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtCodeReference *reference = get_reference (window);
   GtkShortcut *shortcut = find_shortcut (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK);
   GtkWidget *focus;
@@ -384,7 +366,7 @@ test_ctrl_f_focuses_search (void)
   g_assert_true (focus == pt_code_reference_get_search_entry (reference) ||
                  gtk_widget_is_ancestor (focus, pt_code_reference_get_search_entry (reference)));
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 /* Comparison -------------------------------------------------------------- */
@@ -415,7 +397,7 @@ focus_row (PtWindow *window,
 static void
 test_compare_follows_focus (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtCodeComparison *comparison = get_comparison (window);
   PtBlock *balance, *strength, *manual;
   GtkShortcut *f8 = find_shortcut (GTK_WIDGET (window), GDK_KEY_F8, 0);
@@ -482,7 +464,7 @@ test_compare_follows_focus (void)
   g_assert_false (gtk_widget_get_visible (window->lower_pane));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 typedef struct {
@@ -505,7 +487,7 @@ test_compare_units_match_engine (void)
     { PT_METHOD_AMA, "97110", 2 },
     { PT_METHOD_AMA, "97530", -1 },
   };
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtCodeComparison *comparison = get_comparison (window);
   PtVisit *visit = pt_workspace_get_visit (window->workspace);
 
@@ -551,13 +533,13 @@ test_compare_units_match_engine (void)
   g_assert_cmpint (pt_code_comparison_get_units (comparison, "97110"), ==, 3);
   g_assert_cmpint (pt_code_comparison_get_units (comparison, "97112"), ==, 2);
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 static void
 test_pane_buttons_have_names (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   GtkWidget *buttons[2];
 
   /* the pane's close button and the header's toggle, both on compare.show */
@@ -572,7 +554,7 @@ test_pane_buttons_have_names (void)
                                                        GTK_ACCESSIBLE_PROPERTY_LABEL));
     }
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 /* Completion -------------------------------------------------------------- */
@@ -693,15 +675,8 @@ main (int    argc,
 {
   int status;
 
-  /* Keep the system's MIME database: GTK's built-in SVG icons (the search
-   * entry's) are recognised through it, and isolation would hide it. */
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-
-  app = pt_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  pt_ui_test_init (&argc, &argv);
+  app = pt_ui_test_app_new (G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/reference/search-as-you-type", test_search_as_you_type);
   g_test_add_func ("/reference/details-and-insert", test_details_and_insert);

@@ -26,24 +26,6 @@ on_dark_theme_notify (GObject    *settings,
   dark_theme_notifies++;
 }
 
-static PtWindow *
-new_window (void)
-{
-  PtWindow *window = pt_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  pt_ui_test_pump ();
-  return window;
-}
-
-static void
-destroy_window (PtWindow *window)
-{
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  pt_ui_test_pump ();
-}
-
 static void
 test_software_names (void)
 {
@@ -163,7 +145,7 @@ test_window_renderer (void)
   g_autofree char *gl_name = gpu ? pt_renderer_dup_gl_name (display) : NULL;
   const char *env = g_getenv ("GSK_RENDERER");
   const char *chosen = pt_renderer_choose (env, gpu, gl_name);
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
 
   g_test_message ("GPU devices %d, GL_RENDERER %s, GSK_RENDERER %s, window: %s", gpu,
@@ -175,13 +157,13 @@ test_window_renderer (void)
     /* A real GPU: GTK's own choice, which is never cairo when OpenGL works. */
     g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), !=, "GskCairoRenderer");
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 static void
 test_main_menu_on_first_open (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   GtkPopover *popover;
 
   g_assert_null (gtk_menu_button_get_popover (window->menu_button));
@@ -203,13 +185,13 @@ test_main_menu_on_first_open (void)
   g_assert_true (gtk_menu_button_get_popover (window->menu_button) == popover);
   gtk_menu_button_popdown (window->menu_button);
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 static void
 test_shortcuts_window_on_first_use (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
                                                                  "win.show-help-overlay");
   GtkShortcutsWindow *overlay;
@@ -238,7 +220,7 @@ test_shortcuts_window_on_first_use (void)
   g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
   g_log_set_always_fatal (fatal);
 }
 
@@ -281,17 +263,11 @@ main (int    argc,
 {
   int status;
 
-  /* GTK's own SVG icons need the system MIME data that isolated dirs hide. */
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-
+  pt_ui_test_init (&argc, &argv);
   g_signal_connect (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
                     G_CALLBACK (on_dark_theme_notify), NULL);
 
-  app = pt_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = pt_ui_test_app_new (G_APPLICATION_DEFAULT_FLAGS);
 
   g_test_add_func ("/startup/renderer/software-names", test_software_names);
   g_test_add_func ("/startup/renderer/choice", test_choice);

@@ -19,24 +19,6 @@
 
 static PtApplication *app;
 
-static PtWindow *
-new_window (void)
-{
-  PtWindow *window = pt_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  pt_ui_test_pump ();
-  return window;
-}
-
-static void
-destroy_window (PtWindow *window)
-{
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  pt_ui_test_pump ();
-}
-
 /* Type into the row's code entry and minutes spin button. */
 static void
 fill_row (PtWindow   *window,
@@ -58,7 +40,7 @@ fill_row (PtWindow   *window,
 static void
 test_build_visit_through_widgets (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtVisit *visit = pt_workspace_get_visit (window->workspace);
 
   g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "No blocks yet");
@@ -96,13 +78,13 @@ test_build_visit_through_widgets (void)
   g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==,
                    "Units cannot be counted yet");
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 static void
 test_open_malformed_file (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "malformed.ptvisit.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   PtVisit *visit = pt_workspace_get_visit (window->workspace);
@@ -135,7 +117,7 @@ test_open_malformed_file (void)
   g_list_free (toplevels);
   g_assert_true (saw_error);
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 static void
@@ -154,7 +136,7 @@ test_draft_restore_dialog (void)
   g_assert_true (pt_workspace_write_draft (crashed, &error));
   g_assert_no_error (error);
 
-  window = new_window ();
+  window = pt_ui_test_new_window (app);
   pt_window_offer_drafts (window);
   pt_ui_test_pump ();
 
@@ -174,7 +156,7 @@ test_draft_restore_dialog (void)
   g_assert_true (pt_workspace_get_dirty (window->workspace));
   g_assert_cmpstr (pt_units_panel_get_headline (window->units_panel), ==, "3 units");
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 /* Every icon-only button of the main window has an accessible name and a
@@ -231,7 +213,7 @@ check_buttons (GtkWidget *root,
 static void
 test_icon_buttons_have_names (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   guint checked = 0;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-block", NULL);
@@ -240,14 +222,14 @@ test_icon_buttons_have_names (void)
   /* header bar (sidebar, new, undo, menu) and a row (up, down, duplicate, remove) */
   g_assert_cmpuint (checked, >=, 8);
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 /* The worksheet prints to a one-page PDF (what "Print to File" makes). */
 static void
 test_worksheet_pdf (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "worksheet.pdf", NULL);
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
@@ -273,14 +255,14 @@ test_worksheet_pdf (void)
     g_assert_cmpuint (pages, ==, 1);
   }
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 /* Quiz mode hides the answer: no summary to copy and no worksheet to print. */
 static void
 test_quiz_mode_hides_outputs (void)
 {
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtSettings *settings = pt_application_get_settings (app);
   GtkWidget *copy = gtk_button_new_with_label ("copy");
   GtkWidget *print = gtk_button_new_with_label ("print");
@@ -306,7 +288,7 @@ test_quiz_mode_hides_outputs (void)
   pt_ui_test_pump ();
   g_assert_true (gtk_widget_get_sensitive (copy));
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 int
@@ -315,14 +297,8 @@ main (int    argc,
 {
   int status;
 
-  /* GTK's own SVG icons need the system MIME data that isolated dirs hide. */
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-
-  app = pt_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  pt_ui_test_init (&argc, &argv);
+  app = pt_ui_test_app_new (G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/window/build-visit-through-widgets", test_build_visit_through_widgets);
   g_test_add_func ("/window/open-malformed-file", test_open_malformed_file);
