@@ -1,5 +1,8 @@
-/* pt-test-utils.c: fixture paths, JSON fixtures and running the built CLI */
+/* pt-test-utils.c: fixture paths, JSON fixtures, running the built CLI, and
+ * private user folders for tests that start child processes */
 #include "config.h"
+
+#include <glib/gstdio.h>
 
 #include "pt-test-utils.h"
 
@@ -57,4 +60,46 @@ pt_test_run_cli (const char * const  *argv,
     g_free (err);
 
   return out;
+}
+
+/* Private HOME and XDG folders for this run, set before GLib first reads
+ * them; returns their parent, for pt_test_remove_tree() at the end. G_TEST_OPTION_ISOLATE_DIRS would do the same, but GLib 2.74 leaks in
+ * it (g_set_user_dirs) and LeakSanitizer fails the run. */
+char *
+pt_test_isolate_user_dirs (void)
+{
+  static const char * const vars[] = {
+    "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", NULL
+  };
+  char *base = g_dir_make_tmp ("pt-home-XXXXXX", NULL);
+
+  g_assert_nonnull (base);
+  for (guint i = 0; vars[i] != NULL; i++)
+    {
+      g_autofree char *dir = g_build_filename (base, vars[i], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (vars[i], dir, TRUE);
+    }
+
+  return base;
+}
+
+/* Removes @path and everything below it (links are removed, not followed). */
+void
+pt_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        pt_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

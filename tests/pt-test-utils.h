@@ -12,5 +12,7 @@ char     *pt_test_run_cli   (const char * const *argv,
                              const char  *stdin_text,
                              char       **stderr_text,
                              int         *exit_status);
+char     *pt_test_isolate_user_dirs (void);
+void      pt_test_remove_tree       (const char  *path);
 
 G_END_DECLS

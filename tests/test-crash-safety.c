@@ -316,52 +316,11 @@ test_kill_during_edit (void)
     }
 }
 
-/* Private HOME and XDG folders for this run, set before GLib first reads
- * them. G_TEST_OPTION_ISOLATE_DIRS would do the same, but GLib 2.74 leaks in
- * it (g_set_user_dirs) and LeakSanitizer fails the run. */
-static char *
-isolate_user_dirs (void)
-{
-  static const char * const vars[] = {
-    "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", NULL
-  };
-  char *base = g_dir_make_tmp ("pt-home-XXXXXX", NULL);
-
-  g_assert_nonnull (base);
-  for (guint i = 0; vars[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (base, vars[i], NULL);
-
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-      g_setenv (vars[i], dir, TRUE);
-    }
-
-  return base;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = isolate_user_dirs ();
+  g_autofree char *home = pt_test_isolate_user_dirs ();
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -370,7 +329,7 @@ main (int    argc,
   g_test_add_func ("/crash-safety/kill-during-edit", test_kill_during_edit);
 
   status = g_test_run ();
-  remove_tree (home);
+  pt_test_remove_tree (home);
 
   return status;
 }
