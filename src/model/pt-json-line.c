@@ -278,38 +278,6 @@ skip_scalar (Cursor *c)
     }
 }
 
-/* The value of a member nobody reads: a scalar or a list of scalars. */
-static gboolean
-skip_value (Cursor *c)
-{
-  if (!peek (c, '['))
-    return skip_scalar (c);
-
-  c->p++;
-  skip_ws (c);
-  if (peek (c, ']'))
-    {
-      c->p++;
-      return TRUE;
-    }
-
-  for (;;)
-    {
-      skip_ws (c);
-      if (!skip_scalar (c))
-        return FALSE;
-      skip_ws (c);
-      if (peek (c, ']'))
-        {
-          c->p++;
-          return TRUE;
-        }
-      if (!peek (c, ','))
-        return FALSE;
-      c->p++;
-    }
-}
-
 /* "{" members "}", each value read by @member with the cursor on its first
  * byte. Inline, so each caller gets its own copy with @member called directly. */
 static inline gboolean
@@ -382,6 +350,23 @@ read_array (Cursor    *c,
         return FALSE;
       c->p++;
     }
+}
+
+static gboolean
+skip_scalar_item (gpointer  data,
+                  Cursor   *c)
+{
+  return skip_scalar (c);
+}
+
+/* The value of a member nobody reads: a scalar or a list of scalars. */
+static gboolean
+skip_value (Cursor *c)
+{
+  if (!peek (c, '['))
+    return skip_scalar (c);
+
+  return read_array (c, skip_scalar_item, NULL);
 }
 
 /* One of @choices, as pt_json_read_choice() would take it. */
