@@ -18,6 +18,7 @@
 #include "pt-codes.h"
 #include "pt-format-error.h"
 #include "pt-json-read.h"
+#include "pt-json-write.h"
 #include "pt-scenario-io.h"
 #include "pt-scenario-private.h"
 #include "pt-visit-io.h"
@@ -790,27 +791,6 @@ pt_scenario_from_json_lite (const PtJsonLite  *lite,
   return pt_scenario_from_json_object (object, path, error);
 }
 
-static void
-add_string (JsonBuilder *b,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_add_string_value (b, value ? value : "");
-}
-
-static void
-add_strv (JsonBuilder        *b,
-          const char         *member,
-          const char * const *values)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_begin_array (b);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (b, values[i]);
-  json_builder_end_array (b);
-}
-
 /* The visit as a member of a scenario: the visit file's object without the
  * file header ("format" and "kind"). */
 static JsonNode *
@@ -848,11 +828,11 @@ pt_scenario_to_json_node (PtScenario *self)
   g_return_val_if_fail (PT_IS_SCENARIO (self), NULL);
 
   json_builder_begin_object (b);
-  add_string (b, "id", pt_scenario_get_id (self));
-  add_string (b, "title", pt_scenario_get_title (self));
-  add_string (b, "summary", pt_scenario_get_summary (self));
-  add_strv (b, "tags", pt_scenario_get_tags (self));
-  add_strv (b, "teaching_points", pt_scenario_get_teaching_points (self));
+  pt_json_add_string (b, "id", pt_scenario_get_id (self));
+  pt_json_add_string (b, "title", pt_scenario_get_title (self));
+  pt_json_add_string (b, "summary", pt_scenario_get_summary (self));
+  pt_json_add_strv (b, "tags", pt_scenario_get_tags (self));
+  pt_json_add_strv (b, "teaching_points", pt_scenario_get_teaching_points (self));
 
   json_builder_set_member_name (b, "expected");
   json_builder_begin_object (b);
@@ -885,7 +865,7 @@ pt_scenario_to_json_node (PtScenario *self)
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "units_with_modifier");
           json_builder_add_int_value (b, mods[i].units);
-          add_string (b, "modifier", mods[i].modifier);
+          pt_json_add_string (b, "modifier", mods[i].modifier);
           json_builder_end_object (b);
         }
       json_builder_end_object (b);

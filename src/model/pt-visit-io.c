@@ -16,6 +16,7 @@
 #include "pt-codes.h"
 #include "pt-format-error.h"
 #include "pt-json-read.h"
+#include "pt-json-write.h"
 #include "pt-visit-io.h"
 
 static gboolean
@@ -333,27 +334,6 @@ pt_visit_load_from_file (GFile   *file,
   return pt_visit_load_from_data (data, length, error);
 }
 
-static void
-add_string (JsonBuilder *b,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_add_string_value (b, value ? value : "");
-}
-
-static void
-add_strv (JsonBuilder        *b,
-          const char         *member,
-          const char * const *values)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_begin_array (b);
-  for (guint i = 0; values && values[i]; i++)
-    json_builder_add_string_value (b, values[i]);
-  json_builder_end_array (b);
-}
-
 JsonNode *
 pt_visit_to_json_node (PtVisit *self)
 {
@@ -364,15 +344,15 @@ pt_visit_to_json_node (PtVisit *self)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "format");
   json_builder_add_int_value (b, PT_VISIT_FORMAT);
-  add_string (b, "kind", "visit");
-  add_string (b, "title", pt_visit_get_title (self));
-  add_string (b, "date", pt_visit_get_date (self));
-  add_string (b, "payer", pt_visit_get_payer (self));
-  add_string (b, "method", pt_method_names[pt_visit_get_method (self)]);
-  add_string (b, "discipline", pt_discipline_names[pt_visit_get_discipline (self)]);
-  add_string (b, "diagnosis", pt_visit_get_diagnosis (self));
-  add_string (b, "diagnosis_category", pt_diagnosis_names[pt_visit_get_diagnosis_category (self)]);
-  add_strv (b, "tie_preference", pt_visit_get_tie_preference (self));
+  pt_json_add_string (b, "kind", "visit");
+  pt_json_add_string (b, "title", pt_visit_get_title (self));
+  pt_json_add_string (b, "date", pt_visit_get_date (self));
+  pt_json_add_string (b, "payer", pt_visit_get_payer (self));
+  pt_json_add_string (b, "method", pt_method_names[pt_visit_get_method (self)]);
+  pt_json_add_string (b, "discipline", pt_discipline_names[pt_visit_get_discipline (self)]);
+  pt_json_add_string (b, "diagnosis", pt_visit_get_diagnosis (self));
+  pt_json_add_string (b, "diagnosis_category", pt_diagnosis_names[pt_visit_get_diagnosis_category (self)]);
+  pt_json_add_strv (b, "tie_preference", pt_visit_get_tie_preference (self));
 
   json_builder_set_member_name (b, "blocks");
   json_builder_begin_array (b);
@@ -381,7 +361,7 @@ pt_visit_to_json_node (PtVisit *self)
       PtBlock *block = pt_visit_get_block (self, i);
 
       json_builder_begin_object (b);
-      add_string (b, "code", pt_block_get_code (block));
+      pt_json_add_string (b, "code", pt_block_get_code (block));
       json_builder_set_member_name (b, "minutes");
       json_builder_add_int_value (b, pt_block_get_minutes (block));
       if (pt_block_get_timed_set (block))
@@ -389,12 +369,12 @@ pt_visit_to_json_node (PtVisit *self)
           json_builder_set_member_name (b, "timed");
           json_builder_add_boolean_value (b, pt_block_get_timed (block));
         }
-      add_string (b, "provider", pt_provider_names[pt_block_get_provider (block)]);
+      pt_json_add_string (b, "provider", pt_provider_names[pt_block_get_provider (block)]);
       json_builder_set_member_name (b, "one_on_one");
       json_builder_add_boolean_value (b, pt_block_get_one_on_one (block));
-      add_strv (b, "skilled", pt_block_get_skilled (block));
+      pt_json_add_strv (b, "skilled", pt_block_get_skilled (block));
       for (guint f = 0; f < PT_BLOCK_N_TEXT_FIELDS; f++)
-        add_string (b, pt_block_field_names[f], pt_block_get_text (block, f));
+        pt_json_add_string (b, pt_block_field_names[f], pt_block_get_text (block, f));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
