@@ -371,6 +371,149 @@ test_units_only_same_units (void)
   g_rand_free (rand);
 }
 
+/* The code shapes, and the built-in untimed ranges at and around their
+ * bounds: the ranges are compared as numbers, which must order codes as
+ * strcmp() does (digits before capital letters). */
+static const struct {
+  const char *code;
+  gboolean    valid;
+  gboolean    timed;
+} code_cases[] = {
+  { "97110", TRUE, TRUE },
+  { "97009", TRUE, TRUE },
+  { "97010", TRUE, FALSE },
+  { "97028", TRUE, FALSE },
+  { "97029", TRUE, TRUE },
+  { "97149", TRUE, TRUE },
+  { "97150", TRUE, FALSE },
+  { "97151", TRUE, TRUE },
+  { "97160", TRUE, TRUE },
+  { "97161", TRUE, FALSE },
+  { "97172", TRUE, FALSE },
+  { "97173", TRUE, TRUE },
+  { "97552", TRUE, FALSE },
+  { "97597", TRUE, FALSE },
+  { "97598", TRUE, FALSE },
+  { "97599", TRUE, TRUE },
+  { "97602", TRUE, FALSE },
+  { "97605", TRUE, FALSE },
+  { "97608", TRUE, FALSE },
+  { "97609", TRUE, TRUE },
+  { "97610", TRUE, FALSE },
+  { "00000", TRUE, TRUE },
+  { "99999", TRUE, TRUE },
+  { "A0000", TRUE, TRUE },
+  { "G0282", TRUE, TRUE },
+  { "G0283", TRUE, FALSE },
+  { "G0284", TRUE, TRUE },
+  { "Z9999", TRUE, TRUE },
+  /* not codes: timed, as an unknown code is */
+  { "", FALSE, TRUE },
+  { "9711", FALSE, TRUE },
+  { "971100", FALSE, TRUE },
+  { "g0283", FALSE, TRUE },
+  { "GG283", FALSE, TRUE },
+  { "9701O", FALSE, TRUE },
+  { " 97010", FALSE, TRUE },
+  { "97010 ", FALSE, TRUE },
+  { "9701\xc3\xa9", FALSE, TRUE },
+  { "@0283", FALSE, TRUE },
+  { "[0283", FALSE, TRUE },
+};
+
+static void
+test_code_shapes (void)
+{
+  g_assert_false (pt_code_is_valid (NULL));
+  g_assert_true (pt_code_default_timed (NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (code_cases); i++)
+    {
+      g_test_message ("code “%s”", code_cases[i].code);
+      g_assert_cmpint (pt_code_is_valid (code_cases[i].code), ==, code_cases[i].valid);
+      g_assert_cmpint (pt_code_default_timed (code_cases[i].code), ==, code_cases[i].timed);
+    }
+}
+
+/* pt_allocate_units() gives pt_allocate()'s codes, units and tie, in the
+ * caller's memory, for either method, with or without a tie preference, and
+ * fails the same way. */
+static void
+test_allocate_units_same (void)
+{
+  GRand *rand = g_rand_new_with_seed (97112);
+  static const char *codes[] = { "97110", "97112", "97116", "97140", "97530", "97150", "G0283" };
+  const char * const prefer[] = { "97140", "97112", NULL };
+
+  for (guint round = 0; round < 5000; round++)
+    {
+      PtAllocBlock blocks[8];
+      PtCodeUnits units[8];
+      guint tied[8];
+      guint n = g_rand_int_range (rand, 0, 9);
+      PtAllocInput input = { g_rand_boolean (rand) ? PT_METHOD_CMS : PT_METHOD_AMA,
+                             g_rand_boolean (rand) ? PT_TIE_RULE_ENTRY_ORDER : PT_TIE_RULE_MOST_MINUTES,
+                             blocks, n, g_rand_int_range (rand, 0, 4) == 0 ? prefer : NULL, TRUE };
+      g_autoptr(PtAllocResult) full = NULL;
+      g_autoptr(GError) full_error = NULL;
+      g_autoptr(GError) error = NULL;
+      PtTie tie;
+      guint n_codes = 99;
+      gboolean ok;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *code = codes[g_rand_int_range (rand, 0, G_N_ELEMENTS (codes))];
+
+          memset (&blocks[i], 0, sizeof blocks[i]);
+          strcpy (blocks[i].code, code);
+          /* now and then over the day's 1440 minutes, to compare the errors */
+          blocks[i].minutes = g_rand_int_range (rand, 0, round % 50 == 0 ? 1000 : 70);
+          blocks[i].timed = pt_code_default_timed (code);
+        }
+
+      full = pt_allocate (&input, &full_error);
+      ok = pt_allocate_units (&input, units, &n_codes, &tie, tied, &error);
+
+      g_assert_cmpint (ok, ==, full != NULL);
+      if (!ok)
+        {
+          g_assert_error (error, full_error->domain, full_error->code);
+          g_assert_cmpstr (error->message, ==, full_error->message);
+          g_assert_cmpuint (n_codes, ==, 0);
+          g_assert_cmpuint (tie.n_codes, ==, 0);
+          continue;
+        }
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_codes, ==, full->codes->len);
+      for (guint i = 0; i < n_codes; i++)
+        {
+          const PtCodeUnits *c = pt_alloc_result_get_code (full, i);
+
+          g_assert_cmpstr (units[i].code, ==, c->code);
+          g_assert_cmpint (units[i].minutes, ==, c->minutes);
+          g_assert_cmpint (units[i].units, ==, c->units);
+          g_assert_cmpint (units[i].full_units, ==, c->full_units);
+          g_assert_cmpint (units[i].tied, ==, c->tied);
+        }
+
+      g_assert_cmpuint (full->ties->len, ==, tie.n_codes > 0 ? 1 : 0);
+      if (tie.n_codes > 0)
+        {
+          const PtTie *t = &g_array_index (full->ties, PtTie, 0);
+
+          g_assert_true (tie.codes == tied);
+          g_assert_cmpuint (tie.n_codes, ==, t->n_codes);
+          g_assert_cmpint (tie.units, ==, t->units);
+          g_assert_cmpint (tie.leftover, ==, t->leftover);
+          g_assert_cmpmem (tie.codes, tie.n_codes * sizeof (guint), t->codes, t->n_codes * sizeof (guint));
+        }
+    }
+
+  g_rand_free (rand);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -400,6 +543,8 @@ main (int    argc,
   g_test_add_func ("/engine/not-billed-step", test_not_billed_step);
   g_test_add_func ("/engine/limits-accepted", test_limits_accepted);
   g_test_add_func ("/engine/units-only-same-units", test_units_only_same_units);
+  g_test_add_func ("/engine/code-shapes", test_code_shapes);
+  g_test_add_func ("/engine/allocate-units-same", test_allocate_units_same);
 
   for (guint i = 0; i < G_N_ELEMENTS (hint_cases); i++)
     {

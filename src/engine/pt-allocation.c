@@ -254,49 +254,74 @@ pt_alloc_result_explain_common (PtAllocResult *result)
     }
 }
 
-/* Sum each code's minutes over its blocks, in the order codes first appear. */
-static GArray *
-aggregate_codes (const PtAllocInput *input)
+/* Sums each code's minutes over its blocks into @codes (room for n_blocks),
+ * in the order codes first appear; returns how many codes there are. */
+static guint
+aggregate_into (const PtAllocInput *input,
+                PtCodeUnits        *codes)
 {
-  GArray *codes = g_array_sized_new (FALSE, TRUE, sizeof (PtCodeUnits), input->n_blocks);
+  guint n = 0;
 
   for (guint i = 0; i < input->n_blocks; i++)
     {
       const PtAllocBlock *b = &input->blocks[i];
       gboolean found = FALSE;
 
-      for (guint j = 0; j < codes->len; j++)
-        {
-          PtCodeUnits *c = &g_array_index (codes, PtCodeUnits, j);
-
-          if (strcmp (c->code, b->code) == 0)
-            {
-              c->minutes += b->minutes;
-              found = TRUE;
-              break;
-            }
-        }
+      for (guint j = 0; j < n; j++)
+        if (strcmp (codes[j].code, b->code) == 0)
+          {
+            codes[j].minutes += b->minutes;
+            found = TRUE;
+            break;
+          }
 
       if (!found)
         {
-          PtCodeUnits c = { 0 };
+          PtCodeUnits *c = &codes[n++];
 
-          memcpy (c.code, b->code, sizeof c.code);
-          c.timed = b->timed;
-          c.minutes = b->minutes;
-          c.first_block = i;
-          g_array_append_val (codes, c);
+          memset (c, 0, sizeof *c);
+          memcpy (c->code, b->code, sizeof c->code);
+          c->timed = b->timed;
+          c->minutes = b->minutes;
+          c->first_block = i;
         }
     }
 
-  for (guint j = 0; j < codes->len; j++)
-    {
-      PtCodeUnits *c = &g_array_index (codes, PtCodeUnits, j);
+  for (guint j = 0; j < n; j++)
+    codes[j].leftover = codes[j].timed ? codes[j].minutes % 15 : 0;
 
-      c->leftover = c->timed ? c->minutes % 15 : 0;
-    }
+  return n;
+}
+
+static GArray *
+aggregate_codes (const PtAllocInput *input)
+{
+  GArray *codes = g_array_sized_new (FALSE, TRUE, sizeof (PtCodeUnits), input->n_blocks);
+
+  g_array_set_size (codes, input->n_blocks);
+  g_array_set_size (codes, aggregate_into (input, (PtCodeUnits *) (gpointer) codes->data));
 
   return codes;
+}
+
+/* Each code's place in the visit's tie preference, into @pref_rank (room
+ * for @n). */
+static void
+rank_preferences (const PtAllocInput *input,
+                  const PtCodeUnits  *codes,
+                  guint               n,
+                  gint               *pref_rank)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      pref_rank[i] = G_MAXINT;
+      for (guint p = 0; input->tie_preference && input->tie_preference[p]; p++)
+        if (strcmp (input->tie_preference[p], codes[i].code) == 0)
+          {
+            pref_rank[i] = p;
+            break;
+          }
+    }
 }
 
 PtAllocResult *
@@ -324,18 +349,12 @@ pt_allocate (const PtAllocInput  *input,
   ctx.input = input;
   ctx.pref_rank = result->codes->len <= G_N_ELEMENTS (pref_stack)
                   ? pref_stack : g_new (gint, result->codes->len);
+  rank_preferences (input, (const PtCodeUnits *) (gconstpointer) result->codes->data,
+                    result->codes->len, ctx.pref_rank);
 
   for (guint i = 0; i < result->codes->len; i++)
     {
-      PtCodeUnits *c = &g_array_index (result->codes, PtCodeUnits, i);
-
-      ctx.pref_rank[i] = G_MAXINT;
-      for (guint p = 0; input->tie_preference && input->tie_preference[p]; p++)
-        if (strcmp (input->tie_preference[p], c->code) == 0)
-          {
-            ctx.pref_rank[i] = p;
-            break;
-          }
+      const PtCodeUnits *c = pt_alloc_result_get_code (result, i);
 
       if (c->timed)
         result->total_timed_minutes += c->minutes;
@@ -371,6 +390,63 @@ pt_allocate (const PtAllocInput  *input,
     g_free (ctx.pref_rank);
 
   return result;
+}
+
+/* The units and the tie of pt_allocate(), and nothing else, in the caller's
+ * memory: an audit judges a million visits, and building, filling and freeing
+ * a PtAllocResult for each cost more than the allocation itself.
+ *
+ * @codes needs room for input->n_blocks; *@n_codes gets how many it holds,
+ * in the order codes first appear (as PtAllocResult.codes). @tie_codes needs
+ * room for input->n_blocks too: @tie gets the tie at the cut (total-time
+ * only) with n_codes 0 when there is none, its codes pointing into
+ * @tie_codes. Same validation and errors as pt_allocate(). */
+gboolean
+pt_allocate_units (const PtAllocInput  *input,
+                   PtCodeUnits         *codes,
+                   guint               *n_codes,
+                   PtTie               *tie,
+                   guint               *tie_codes,
+                   GError             **error)
+{
+  PtRankContext ctx;
+  gint pref_stack[16];
+  guint order_stack[16];
+  guint *order;
+  guint n, n_leftover_units;
+
+  g_return_val_if_fail (input != NULL && codes != NULL && n_codes != NULL, FALSE);
+  g_return_val_if_fail (tie != NULL && tie_codes != NULL, FALSE);
+
+  memset (tie, 0, sizeof *tie);
+  tie->codes = tie_codes;
+  *n_codes = 0;
+
+  if (!pt_alloc_input_validate (input, error))
+    return FALSE;
+
+  n = aggregate_into (input, codes);
+  *n_codes = n;
+
+  if (input->method == PT_METHOD_AMA)
+    {
+      pt_per_code_distribute (codes, n);
+      return TRUE;
+    }
+
+  ctx.input = input;
+  ctx.pref_rank = n <= G_N_ELEMENTS (pref_stack) ? pref_stack : g_new (gint, n);
+  order = n <= G_N_ELEMENTS (order_stack) ? order_stack : g_new (guint, n);
+  rank_preferences (input, codes, n, ctx.pref_rank);
+
+  pt_total_time_distribute (codes, n, &ctx, order, &n_leftover_units, tie);
+
+  if (ctx.pref_rank != pref_stack)
+    g_free (ctx.pref_rank);
+  if (order != order_stack)
+    g_free (order);
+
+  return TRUE;
 }
 
 /* "6 more minutes of 97110 would earn it a unit: timed unit 4 of the visit." */

@@ -23,6 +23,12 @@ typedef struct {
 
 PtAllocResult     *pt_allocate                 (const PtAllocInput   *input,
                                                 GError              **error);
+gboolean           pt_allocate_units           (const PtAllocInput   *input,
+                                                PtCodeUnits          *codes,
+                                                guint                *n_codes,
+                                                PtTie                *tie,
+                                                guint                *tie_codes,
+                                                GError              **error);
 gboolean           pt_alloc_input_validate     (const PtAllocInput   *input,
                                                 GError              **error);
 gboolean           pt_alloc_block_validate     (const PtAllocBlock   *block,

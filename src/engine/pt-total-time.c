@@ -40,7 +40,9 @@ rank_leftovers (const PtCodeUnits   *codes,
 
 /* Fills each code's units. @order receives the ranked leftover candidates
  * (room for n_codes), @n_leftover_units how many of them got a unit, and @tie
- * (when not NULL) the tie at the cut, with n_codes 0 when there is none.
+ * (when not NULL) the tie at the cut, with n_codes 0 when there is none. The
+ * tied codes go into @tie->codes, which the caller points at room for
+ * n_codes: the audit calls this for every visit and allocates nothing.
  * Returns how many codes had leftover minutes (the length of @order). */
 guint
 pt_total_time_distribute (PtCodeUnits         *codes,
@@ -96,7 +98,6 @@ pt_total_time_distribute (PtCodeUnits         *codes,
           gint lo = codes[order[remaining]].leftover;
 
           tie->leftover = lo;
-          tie->codes = g_new (guint, n_cand);
           for (guint k = 0; k < n_cand; k++)
             if (codes[order[k]].leftover == lo)
               {
@@ -138,6 +139,20 @@ band_text (gint units)
                           pt_minutes_for_units (units), pt_minutes_for_units (units + 1) - 1);
 }
 
+/* A copy of @tie, when there is one, into the result, which owns its codes. */
+static void
+add_tie (PtAllocResult *result,
+         const PtTie   *tie)
+{
+  PtTie copy = *tie;
+
+  if (tie->n_codes == 0)
+    return;
+
+  copy.codes = g_memdup2 (tie->codes, tie->n_codes * sizeof (guint));
+  g_array_append_val (result->ties, copy);
+}
+
 void
 pt_total_time_explain (PtAllocResult       *result,
                        const PtRankContext *ctx)
@@ -145,10 +160,11 @@ pt_total_time_explain (PtAllocResult       *result,
   PtCodeUnits *codes = (PtCodeUnits *) (gpointer) result->codes->data;
   guint n_codes = result->codes->len;
   guint order_stack[STACK_CODES];
+  guint tied_stack[STACK_CODES];
   guint *order = n_codes <= STACK_CODES ? order_stack : g_new (guint, n_codes);
   guint n_leftover_units = 0;
   guint n_cand;
-  PtTie tie = { 0 };
+  PtTie tie = { n_codes <= STACK_CODES ? tied_stack : g_new (guint, n_codes), 0, 0, 0 };
   gint units;
   gint unit = 0;
   gboolean any_timed = FALSE;
@@ -225,13 +241,14 @@ pt_total_time_explain (PtAllocResult       *result,
       pt_alloc_result_add_step (result, PT_STEP_UNIT, order[r], unit, c->tied, text);
     }
 
-  if (tie.n_codes > 0)
-    g_array_append_val (result->ties, tie);
+  add_tie (result, &tie);
 
   pt_alloc_result_explain_common (result);
 
   if (order != order_stack)
     g_free (order);
+  if (tie.codes != tied_stack)
+    g_free (tie.codes);
 }
 
 /* Units and ties only, with no words: what an audit of many visits needs. */
@@ -241,17 +258,19 @@ pt_total_time_units (PtAllocResult       *result,
 {
   guint n_codes = result->codes->len;
   guint order_stack[STACK_CODES];
+  guint tied_stack[STACK_CODES];
   guint *order = n_codes <= STACK_CODES ? order_stack : g_new (guint, n_codes);
   guint n_leftover_units;
-  PtTie tie = { 0 };
+  PtTie tie = { n_codes <= STACK_CODES ? tied_stack : g_new (guint, n_codes), 0, 0, 0 };
 
   pt_total_time_distribute ((PtCodeUnits *) (gpointer) result->codes->data, n_codes, ctx, order,
                             &n_leftover_units, &tie);
-  if (tie.n_codes > 0)
-    g_array_append_val (result->ties, tie);
+  add_tie (result, &tie);
 
   if (order != order_stack)
     g_free (order);
+  if (tie.codes != tied_stack)
+    g_free (tie.codes);
 }
 
 /* How many more timed minutes give one more unit, and which code would get
