@@ -881,6 +881,8 @@ typedef struct {
   guint32        n;
   GArray        *blocks;  /* PtAllocBlock */
   GArray        *full;    /* gint: whole units of each line */
+  GArray        *codes;   /* PtCodeUnits: the engine's answer for one visit */
+  GArray        *tied;    /* guint: the codes of its tie */
   GArray        *lines;   /* PtAuditLine of every visit of the share, one after another */
   GArray        *judged;  /* Judged */
 } Judge;
@@ -899,6 +901,8 @@ judge_init (Judge         *j,
   j->audit = audit;
   j->blocks = g_array_new (FALSE, TRUE, sizeof (PtAllocBlock));
   j->full = g_array_new (FALSE, TRUE, sizeof (gint));
+  j->codes = g_array_new (FALSE, TRUE, sizeof (PtCodeUnits));
+  j->tied = g_array_new (FALSE, TRUE, sizeof (guint));
   j->lines = g_array_new (FALSE, TRUE, sizeof (PtAuditLine));
   j->judged = g_array_new (FALSE, TRUE, sizeof (Judged));
   g_array_set_clear_func (j->judged, clear_judged);
@@ -909,6 +913,8 @@ judge_clear (Judge *j)
 {
   g_array_unref (j->blocks);
   g_array_unref (j->full);
+  g_array_unref (j->codes);
+  g_array_unref (j->tied);
   g_array_unref (j->lines);
   g_array_unref (j->judged);
 }
@@ -962,17 +968,24 @@ expect_units (Judge        *j,
               gboolean     *tie,
               GError      **error)
 {
-  g_autoptr(PtAllocResult) result = NULL;
   PtAllocInput input = { 0 };
+  PtAllocBlock *blocks;
+  PtCodeUnits *codes;
+  PtTie result_tie;
+  guint n_codes;
   gint *full;
 
   g_array_set_size (j->full, n);
-  full = (gint *) (gpointer) j->full->data;
-
   g_array_set_size (j->blocks, n);
+  g_array_set_size (j->codes, n);
+  g_array_set_size (j->tied, n);
+  full = (gint *) (gpointer) j->full->data;
+  blocks = (PtAllocBlock *) (gpointer) j->blocks->data;
+  codes = (PtCodeUnits *) (gpointer) j->codes->data;
+
   for (guint i = 0; i < n; i++)
     {
-      PtAllocBlock *block = &g_array_index (j->blocks, PtAllocBlock, i);
+      PtAllocBlock *block = &blocks[i];
 
       memset (block, 0, sizeof *block);
       memcpy (block->code, lines[i].code, PT_CODE_LEN);
@@ -983,31 +996,26 @@ expect_units (Judge        *j,
 
   input.method = j->audit->method;
   input.tie_rule = PT_TIE_RULE_ENTRY_ORDER;
-  input.blocks = (const PtAllocBlock *) (gconstpointer) j->blocks->data;
+  input.blocks = blocks;
   input.n_blocks = n;
   input.units_only = TRUE; /* the audit needs units and ties, not the explanation */
 
-  result = pt_allocate (&input, error);
-  if (result == NULL)
+  /* Into the judge's scratch space: no result to allocate per visit. */
+  if (!pt_allocate_units (&input, codes, &n_codes, &result_tie,
+                          (guint *) (gpointer) j->tied->data, error))
     return FALSE;
 
   /* One block per code, so the result's codes are the lines, in order. */
-  g_assert (result->codes->len == n);
+  g_assert (n_codes == n);
   for (guint i = 0; i < n; i++)
     {
-      const PtCodeUnits *c = pt_alloc_result_get_code (result, i);
-
-      lines[i].expected = c->units;
-      full[i] = c->full_units;
+      lines[i].expected = codes[i].units;
+      full[i] = codes[i].full_units;
     }
 
-  *tie = result->ties->len > 0;
-  for (guint t = 0; billed && t < result->ties->len; t++)
-    {
-      const PtTie *rt = &g_array_index (result->ties, PtTie, t);
-
-      settle_tie (lines, full, rt->codes, rt->n_codes, rt->units);
-    }
+  *tie = result_tie.n_codes > 0;
+  if (billed && *tie)
+    settle_tie (lines, full, result_tie.codes, result_tie.n_codes, result_tie.units);
 
   return TRUE;
 }
