@@ -476,6 +476,49 @@ test_stop (void)
   g_assert_cmpuint (seen, ==, 1);
 }
 
+static gboolean
+stop_at (const PtAuditVisit *visit,
+         gpointer            user_data)
+{
+  guint *left = user_data;
+
+  return --(*left) > 0;
+}
+
+/* Stopping a large audit, whose later shares of visits are still being
+ * judged on other threads, hands out no visit after the stop and waits
+ * for those threads. */
+static void
+test_stop_parallel (void)
+{
+  g_autoptr(GString) csv = g_string_new (HEADER);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(PtCsvReader) reader = NULL;
+  g_autoptr(PtAudit) audit = pt_audit_new (PT_METHOD_CMS);
+  const guint stops[] = { 1, 2047, 2048, 2049, 30000 };
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (csv, "V%u,97112,%u,2\n", i, i % 40);
+
+  stream = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
+  reader = pt_csv_reader_new_for_stream (stream, NULL);
+  g_assert_true (pt_audit_read (audit, reader, NULL));
+
+  for (guint k = 0; k < G_N_ELEMENTS (stops); k++)
+    {
+      guint left = stops[k];
+      const PtAuditSummary *s;
+
+      g_assert_false (pt_audit_run (audit, stop_at, &left));
+      g_assert_cmpuint (left, ==, 0);
+      s = pt_audit_get_summary (audit);
+      g_assert_cmpuint (s->ok + s->over + s->under, ==, stops[k]);
+    }
+
+  g_assert_true (pt_audit_run (audit, NULL, NULL));
+  g_assert_cmpuint (pt_audit_get_summary (audit)->visits, ==, 50000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -493,6 +536,7 @@ main (int    argc,
   g_test_add_func ("/audit/memory-per-visit", test_memory_per_visit);
   g_test_add_func ("/audit/many-scattered", test_many_scattered);
   g_test_add_func ("/audit/stop", test_stop);
+  g_test_add_func ("/audit/stop-parallel", test_stop_parallel);
 
   return g_test_run ();
 }

@@ -850,16 +850,19 @@ pt_audit_read (PtAudit      *audit,
 /* ---- judging ---- */
 
 /* Judging costs an engine call per visit and visits are independent, so a
- * large audit judges batches of visits on several threads. The visits still
- * reach the caller one at a time, in order, on the calling thread. Each
- * thread has its own scratch space.
+ * large audit judges shares of visits on several threads. The visits still
+ * reach the caller one at a time, in order, on the calling thread, which
+ * hands out the shares that are done while the threads judge the next ones:
+ * writing the output (the caller's work) and judging overlap. Each share has
+ * its own scratch space.
  *
  * (Remembering engine results by visit content was tried and removed: on a
  * million-row file its hits were mostly one-code visits, the cheapest to
  * allocate, and its cache misses cost more than it saved.) */
-#define BATCH 8192
-#define MIN_PARALLEL 4096 /* fewer visits than this: one thread */
+#define SHARE 2048          /* visits judged at a time by one thread */
+#define MIN_PARALLEL 4096   /* fewer visits than this: one thread */
 #define MAX_THREADS 8
+#define SHARES_PER_THREAD 3 /* shares in flight: enough that no thread waits */
 
 /* One judged visit, waiting for its turn to be handed out. */
 typedef struct {
@@ -874,11 +877,12 @@ typedef struct {
   char          *error;      /* PT_AUDIT_STATUS_BAD */
 } Judged;
 
-/* A thread's share of a batch, and its scratch space. */
+/* A share of visits, and its scratch space. */
 typedef struct {
   const PtAudit *audit;
   guint32        first;   /* the visits of the share */
   guint32        n;
+  gboolean       done;    /* judged; under Shares.lock */
   GArray        *blocks;  /* PtAllocBlock */
   GArray        *full;    /* gint: whole units of each line */
   GArray        *codes;   /* PtCodeUnits: the engine's answer for one visit */
@@ -1090,25 +1094,47 @@ judge_share (Judge *j)
     judge_visit (j, j->first + i);
 }
 
-/* The threads' side: shares to judge, and how many are still out. */
+/* The threads' side: a signal when a share is done. */
 typedef struct {
   GMutex lock;
   GCond  done;
-  guint  pending;
 } Shares;
 
 static void
 judge_share_thread (gpointer data,
                     gpointer user_data)
 {
+  Judge *j = data;
   Shares *shares = user_data;
 
-  judge_share (data);
+  judge_share (j);
 
   g_mutex_lock (&shares->lock);
-  shares->pending--;
-  g_cond_signal (&shares->done);
+  j->done = TRUE;
+  g_cond_broadcast (&shares->done);
   g_mutex_unlock (&shares->lock);
+}
+
+/* Gives @j the next share of visits, from @next, to judge on @pool (or
+ * here, without one). Returns where the share after it starts. */
+static guint32
+start_share (Judge       *j,
+             guint32      next,
+             GThreadPool *pool)
+{
+  j->first = next;
+  j->n = MIN (SHARE, j->audit->n_visits - next);
+  j->done = FALSE;
+
+  if (pool == NULL)
+    {
+      judge_share (j);
+      j->done = TRUE;
+    }
+  else
+    g_thread_pool_push (pool, j, NULL);
+
+  return next + j->n;
 }
 
 /* Counts a judged visit and hands it out. */
@@ -1169,68 +1195,67 @@ pt_audit_run (PtAudit          *audit,
               gpointer          user_data)
 {
   PtAuditSummary *s = &audit->summary;
-  guint n_judges = 1;
-  guint n_made;
-  Judge *judges;
+  guint n_ring = 1;
+  Judge *ring;
   GThreadPool *pool = NULL;
   Shares shares;
+  guint32 next = 0;
   gboolean go_on = TRUE;
 
   s->visits = audit->n_visits;
   s->ok = s->over = s->under = s->mixed = s->unbilled = s->bad_visits = 0;
   s->units_over = s->units_under = 0;
 
-  if (audit->n_visits >= MIN_PARALLEL)
-    n_judges = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
-
-  n_made = n_judges;
-  judges = g_new (Judge, n_made);
-  for (guint t = 0; t < n_made; t++)
-    judge_init (&judges[t], audit);
-
   g_mutex_init (&shares.lock);
   g_cond_init (&shares.done);
-  shares.pending = 0;
-  if (n_judges > 1)
-    pool = g_thread_pool_new (judge_share_thread, &shares, n_judges - 1, TRUE, NULL);
-  if (pool == NULL)
-    n_judges = 1;
 
-  for (guint32 first = 0; go_on && first < audit->n_visits; first += BATCH)
+  /* Every processor judges; this thread mostly waits for the next share in
+   * order and hands its visits out. */
+  if (audit->n_visits >= MIN_PARALLEL)
     {
-      guint32 n = MIN (BATCH, audit->n_visits - first);
-      guint32 per = (n + n_judges - 1) / n_judges;
+      guint n_threads = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
 
-      for (guint t = 0; t < n_judges; t++)
-        {
-          judges[t].first = first + MIN (n, t * per);
-          judges[t].n = MIN (n, (t + 1) * per) - MIN (n, t * per);
-        }
+      pool = g_thread_pool_new (judge_share_thread, &shares, n_threads, TRUE, NULL);
+      if (pool != NULL)
+        n_ring = n_threads * SHARES_PER_THREAD;
+    }
 
-      /* The other threads take shares 1…; this one takes share 0. */
-      shares.pending = n_judges - 1;
-      for (guint t = 1; t < n_judges; t++)
-        g_thread_pool_push (pool, &judges[t], NULL);
-      judge_share (&judges[0]);
+  ring = g_new (Judge, n_ring);
+  for (guint k = 0; k < n_ring; k++)
+    judge_init (&ring[k], audit);
+
+  /* The first shares, one to each judge of the ring. */
+  for (guint k = 0; k < n_ring && next < audit->n_visits; k++)
+    next = start_share (&ring[k], next, pool);
+
+  for (guint k = 0; go_on; k = (k + 1) % n_ring)
+    {
+      Judge *j = &ring[k];
+
+      if (j->n == 0)
+        break; /* past the last visit */
 
       g_mutex_lock (&shares.lock);
-      while (shares.pending > 0)
+      while (!j->done)
         g_cond_wait (&shares.done, &shares.lock);
       g_mutex_unlock (&shares.lock);
 
-      for (guint t = 0; go_on && t < n_judges; t++)
-        for (guint k = 0; go_on && k < judges[t].judged->len; k++)
-          go_on = emit (audit, &judges[t], &g_array_index (judges[t].judged, Judged, k),
-                        func, user_data);
+      for (guint i = 0; go_on && i < j->judged->len; i++)
+        go_on = emit (audit, j, &g_array_index (j->judged, Judged, i), func, user_data);
+
+      j->n = 0;
+      if (go_on && next < audit->n_visits)
+        next = start_share (j, next, pool);
     }
 
+  /* Waits for the shares still out (when @func stopped the run). */
   if (pool != NULL)
     g_thread_pool_free (pool, FALSE, TRUE);
   g_mutex_clear (&shares.lock);
   g_cond_clear (&shares.done);
-  for (guint t = 0; t < n_made; t++)
-    judge_clear (&judges[t]);
-  g_free (judges);
+  for (guint k = 0; k < n_ring; k++)
+    judge_clear (&ring[k]);
+  g_free (ring);
 
   return go_on;
 }
