@@ -246,6 +246,23 @@ static const Case cases[] = {
   { "unclosed-quote-resyncs", "\"abc\nk1\nk2\nk3\nk4\nk5\nk6\nok,1\nok,2\n", -1, 16,
     "1:!too-long\n7:k6\n8:ok|1\n9:ok|2\n" },
   { "long-row-at-end", "a\nxxxxxxxxxxxxxxxxxxxxxxxxx", -1, 16, "1:a\n2:!too-long\n" },
+  /* The one-pass scanner of unquoted rows: bytes below ',' that are data,
+   * the byte just past ',', a quote late in the row or after a NUL or a
+   * non-ASCII byte, many fields, and which problem wins. */
+  { "scan-low-bytes-are-data", " !#$%&'()*+,\t\x01\x1f-./\n", -1, 0, "1: !#$%&'()*+|\t\x01\x1f-./\n" },
+  { "scan-only-commas", ",,,,\n", -1, 0, "1:||||\n" },
+  { "scan-many-fields", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20\n", -1, 0,
+    "1:1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20\n" },
+  { "scan-late-quote", "a,b,c,d,e,f\"\nok\n", -1, 0, "1:!quote\n2:ok\n" },
+  { "scan-quote-after-utf8", "caf\xc3\xa9,\"x\"\n", -1, 0, "1:café|x\n" },
+  { "scan-quote-after-nul", "a\0,\"x\"\nb\n", 9, 0, "1:!nul\n2:b\n" },
+  { "scan-quote-after-bad-utf8", "\xff,\"x\"\nb\n", -1, 0, "1:!encoding\n2:b\n" },
+  { "scan-nul-beats-utf8", "\xff,a\0\nb\n", 7, 0, "1:!nul\n2:b\n" },
+  { "scan-utf8-then-ascii", "\xc3\xa9\xc3\xa9,abcdefghijklmnop,\xe2\x82\xac\n", -1, 0,
+    "1:éé|abcdefghijklmnop|€\n" },
+  { "scan-cr-cr-lf", "a\r\r\nb\n", -1, 0, "1:a\\r\n2:b\n" },
+  { "scan-long-row-with-commas", "a,b,c,d,e,f,g,h,i,j\nz\n", -1, 8, "1:!too-long\n2:z\n" },
+  { "scan-row-at-limit-with-commas", "a,b,c,d\nz\n", -1, 7, "1:a|b|c|d\n2:z\n" },
 };
 
 static void
@@ -279,6 +296,8 @@ test_messages (void)
     { "a,b,c\0\n", 7, "field 3" },
     { "a,\"b\"x\n", 7, "field 2" },
     { "\"abc\n", 5, "field 1" },
+    { "a,\0,\0\n", 7, "field 2" },
+    { "\xc3\xa9,b,\xff\n", 8, "field 3" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
