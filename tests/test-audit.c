@@ -451,6 +451,59 @@ test_many_scattered (void)
   collected_clear (&c);
 }
 
+/* An index past several megabytes, whose arrays move to new mappings as
+ * they grow (from small pages to huge ones, then huge ones moved whole):
+ * every visit keeps its id, codes and sums, in order. 200,000 visits, a
+ * first row each, then a second code for every visit backwards, then the
+ * first code again for every tenth visit. */
+static void
+test_large_index (void)
+{
+  const guint n = 200000;
+  g_autoptr(GString) csv = g_string_sized_new (n * 60);
+  g_autoptr(PtAudit) audit = NULL;
+  g_autofree char *summary = NULL;
+  Collected c;
+  const char *p;
+
+  g_string_append (csv, HEADER);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "visit-%07u,97112,%u,1\n", i, 8 + i % 15);
+  for (guint i = n; i-- > 0;)
+    g_string_append_printf (csv, "visit-%07u,97110,23,%u\n", i, i % 7 == 0 ? 2 : 1);
+  for (guint i = 0; i < n; i += 10)
+    g_string_append_printf (csv, "visit-%07u,97112,15,1\n", i);
+
+  audit = audit_csv (PT_METHOD_AMA, csv->str, &c, NULL);
+  g_assert_cmpuint (pt_audit_get_n_visits (audit), ==, n);
+  g_assert_cmpuint (pt_audit_get_index_size (audit), >, 4 * 1024 * 1024);
+
+  /* Per code (AMA): 97112 has 8-22 minutes (1 unit), or 23-37 with the
+   * third row (2 units, 2 billed); 97110 23 minutes (2 units), billed 1,
+   * or 2 for every seventh visit. */
+  p = c.visits->str;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *expected = NULL;
+      gboolean ok = i % 7 == 0;
+      const char *end = strchr (p, '\n');
+
+      expected = g_strdup_printf ("visit-%07u %s %d 97112=%d/%d 97110=2/%d", i,
+                                  ok ? "ok" : "under", ok ? 0 : -1,
+                                  i % 10 == 0 ? 2 : 1, i % 10 == 0 ? 2 : 1, ok ? 2 : 1);
+      g_assert_nonnull (end);
+      if (strncmp (p, expected, end - p) != 0 || strlen (expected) != (gsize) (end - p))
+        g_error ("visit %u: “%.*s”, expected “%s”", i, (int) (end - p), p, expected);
+      p = end + 1;
+    }
+  g_assert_cmpstr (p, ==, "");
+
+  summary = summary_text (pt_audit_get_summary (audit));
+  g_assert_cmpstr (summary, ==,
+                   "visits=200000 ok=28572 over=0 under=171428 mixed=0 unbilled=0 bad=0 units_over=0 units_under=171428 rows=420000 skipped=0");
+  collected_clear (&c);
+}
+
 static gboolean
 stop_after_one (const PtAuditVisit *visit,
                 gpointer            user_data)
@@ -535,6 +588,7 @@ main (int    argc,
   g_test_add_func ("/audit/bad-header", test_bad_header);
   g_test_add_func ("/audit/memory-per-visit", test_memory_per_visit);
   g_test_add_func ("/audit/many-scattered", test_many_scattered);
+  g_test_add_func ("/audit/large-index", test_large_index);
   g_test_add_func ("/audit/stop", test_stop);
   g_test_add_func ("/audit/stop-parallel", test_stop_parallel);
 

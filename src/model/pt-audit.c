@@ -36,6 +36,7 @@
 #include <string.h>
 #ifdef __linux__
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 #include "pt-audit.h"
@@ -138,26 +139,93 @@ struct _PtAudit
 };
 
 /* Memory for the index, whose arrays can reach hundreds of megabytes. On
- * Linux each is an anonymous mapping, zeroed by the kernel, marked for
- * transparent huge pages (far fewer page faults and TLB misses on random
- * probes) and grown with mremap, without copying; elsewhere g_realloc, with
- * the new part zeroed. */
+ * Linux each is an anonymous mapping, zeroed by the kernel, and grown with
+ * mremap, without copying; elsewhere g_realloc, with the new part zeroed.
+ *
+ * From HUGE_FROM on, an array's mapping is a whole number of 2 MiB blocks
+ * at a 2 MiB boundary, marked for transparent huge pages (far fewer page
+ * faults and TLB misses on random probes): huge pages only back whole
+ * aligned blocks, and neither mmap nor mremap aligns a mapping by itself.
+ * Without this the first megabytes of every array, and every array's tail
+ * past its last whole block, were faulted in 4 KiB at a time: 3,300 faults
+ * on the bench's file. */
+#define HUGE_PAGE (2 * 1024 * 1024)
+#define HUGE_FROM (256 * 1024)
+
+#if defined(__linux__) && defined(MREMAP_MAYMOVE) && defined(MREMAP_FIXED)
+#define USE_MMAP 1
+
+/* The bytes mapped for an array of @size bytes. */
+static gsize
+mapped_size (gsize size)
+{
+  if (size < HUGE_FROM)
+    return size;
+
+  return (size + HUGE_PAGE - 1) & ~(gsize) (HUGE_PAGE - 1);
+}
+
+/* A fresh mapping of @size bytes (a multiple of HUGE_PAGE) at a HUGE_PAGE
+ * boundary, marked for huge pages; MAP_FAILED when there is no room. */
+static char *
+map_huge (gsize size)
+{
+  gsize span = size + HUGE_PAGE;
+  char *raw = mmap (NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  char *p;
+
+  if (raw == MAP_FAILED)
+    return MAP_FAILED;
+
+  p = (char *) (((guintptr) raw + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1));
+  if (p > raw)
+    munmap (raw, p - raw);
+  if (raw + span > p + size)
+    munmap (p + size, raw + span - (p + size));
+#ifdef MADV_HUGEPAGE
+  madvise (p, size, MADV_HUGEPAGE);
+#endif
+
+  return p;
+}
+#endif
+
 static gpointer
 region_resize (gpointer old,
                gsize    old_size,
                gsize    new_size)
 {
-#if defined(__linux__) && defined(MREMAP_MAYMOVE)
-  gpointer p = old == NULL
-               ? mmap (NULL, new_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-               : mremap (old, old_size, new_size, MREMAP_MAYMOVE);
+#ifdef USE_MMAP
+  gsize old_mapped = old != NULL ? mapped_size (old_size) : 0;
+  gsize new_mapped = mapped_size (new_size);
+  char *p;
+
+  if (old != NULL && new_mapped == old_mapped)
+    return old; /* the room was already there */
+
+  if (new_size < HUGE_FROM)
+    p = old == NULL
+        ? mmap (NULL, new_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        : mremap (old, old_size, new_size, MREMAP_MAYMOVE);
+  else if ((p = map_huge (new_mapped)) != MAP_FAILED && old != NULL)
+    {
+      /* Huge pages move to the start of the new mapping. Small pages are
+       * copied instead: moved, they would keep the first 2 MiB block in
+       * small pages for good. */
+      if (old_size >= HUGE_FROM)
+        {
+          if (mremap (old, old_mapped, old_mapped, MREMAP_MAYMOVE | MREMAP_FIXED, p) == MAP_FAILED)
+            p = MAP_FAILED;
+        }
+      else
+        {
+          memcpy (p, old, old_size);
+          munmap (old, old_size);
+        }
+    }
 
   if (p == MAP_FAILED)
     g_error ("%s: failed to allocate %zu bytes", G_STRLOC, new_size);
-#ifdef MADV_HUGEPAGE
-  if (new_size >= 2 * 1024 * 1024)
-    madvise (p, new_size, MADV_HUGEPAGE);
-#endif
 
   return p;
 #else
@@ -175,8 +243,8 @@ region_free (gpointer p,
   if (p == NULL)
     return;
 
-#if defined(__linux__) && defined(MREMAP_MAYMOVE)
-  munmap (p, size);
+#ifdef USE_MMAP
+  munmap (p, mapped_size (size));
 #else
   g_free (p);
 #endif
