@@ -60,6 +60,15 @@ put_int (char   *p,
   char *q = buf + sizeof buf;
   guint64 u = value < 0 ? -(guint64) value : (guint64) value;
 
+  /* Units are almost always one or two digits: no loop, no copy call. */
+  if (value >= 0 && value < 100)
+    {
+      if (value >= 10)
+        *p++ = '0' + value / 10;
+      *p++ = '0' + value % 10;
+      return p;
+    }
+
   do
     *--q = '0' + u % 10;
   while ((u /= 10) > 0);
