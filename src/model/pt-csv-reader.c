@@ -234,7 +234,7 @@ skip_line (PtCsvReader  *reader,
     }
 }
 
-static void
+static inline void
 add_field (PtCsvReader *reader,
            const char  *field,
            gsize        length)
