@@ -946,9 +946,13 @@ pt_audit_read (PtAudit      *audit,
 /* Judging costs an engine call per visit and visits are independent, so a
  * large audit judges shares of visits on several threads. The visits still
  * reach the caller one at a time, in order, on the calling thread, which
- * hands out the shares that are done while the threads judge the next ones:
- * writing the output (the caller's work) and judging overlap. Each share has
- * its own scratch space.
+ * hands out the shares that are done while the other threads judge the next
+ * ones: writing the output (the caller's work) and judging overlap. While
+ * the next share in order is not done, the calling thread judges a waiting
+ * share itself rather than sleep, so there is one other thread per further
+ * processor, not one per processor: with a thread more than processors,
+ * they took turns and the judging took twice as long. Each share has its
+ * own scratch space.
  *
  * (Remembering engine results by visit content was tried and removed: on a
  * million-row file its hits were mostly one-code visits, the cheapest to
@@ -956,7 +960,7 @@ pt_audit_read (PtAudit      *audit,
 #define SHARE 2048          /* visits judged at a time by one thread */
 #define MIN_PARALLEL 4096   /* fewer visits than this: one thread */
 #define MAX_THREADS 8
-#define SHARES_PER_THREAD 3 /* shares in flight: enough that no thread waits */
+#define SHARES_PER_THREAD 3 /* shares in flight per thread: enough that none waits */
 
 /* One judged visit, waiting for its turn to be handed out. */
 typedef struct {
@@ -985,6 +989,7 @@ typedef struct {
   guint32           first;    /* the visits of the share */
   guint32           n;
   gboolean          done;     /* judged; under Shares.lock */
+  gboolean          queued;   /* waiting in Shares.queue */
   GArray           *blocks;   /* PtAllocBlock */
   GArray           *full;     /* gint: whole units of each line */
   GArray           *codes;    /* PtCodeUnits: the engine's answer for one visit */
@@ -1211,47 +1216,103 @@ judge_share (Judge *j)
     judge_visit (j, j->first + i);
 }
 
-/* The threads' side: a signal when a share is done. */
+/* The shares waiting to be judged, in order, and the threads' signals. */
 typedef struct {
-  GMutex lock;
-  GCond  done;
+  GMutex  lock;
+  GCond   work;  /* a share is queued, or the run is over */
+  GCond   done;  /* a share is judged */
+  GQueue  queue; /* Judge */
+  gboolean quit;
 } Shares;
 
+/* Judges @j, taken from the queue (with the lock held), and says so. */
 static void
-judge_share_thread (gpointer data,
-                    gpointer user_data)
+judge_queued (Shares *shares,
+              Judge  *j)
 {
-  Judge *j = data;
-  Shares *shares = user_data;
+  j->queued = FALSE;
+  g_mutex_unlock (&shares->lock);
 
   judge_share (j);
 
   g_mutex_lock (&shares->lock);
   j->done = TRUE;
   g_cond_broadcast (&shares->done);
-  g_mutex_unlock (&shares->lock);
 }
 
-/* Gives @j the next share of visits, from @next, to judge on @pool (or
- * here, without one). Returns where the share after it starts. */
+static gpointer
+judge_thread (gpointer data)
+{
+  Shares *shares = data;
+
+  g_mutex_lock (&shares->lock);
+  for (;;)
+    {
+      Judge *j = g_queue_pop_head (&shares->queue);
+
+      if (j != NULL)
+        judge_queued (shares, j);
+      else if (shares->quit)
+        break;
+      else
+        g_cond_wait (&shares->work, &shares->lock);
+    }
+  g_mutex_unlock (&shares->lock);
+
+  return NULL;
+}
+
+/* Gives @j the next share of visits, from @next, to judge on the threads
+ * (or here, without any). Returns where the share after it starts. */
 static guint32
-start_share (Judge       *j,
-             guint32      next,
-             GThreadPool *pool)
+start_share (Judge   *j,
+             guint32  next,
+             Shares  *shares)
 {
   j->first = next;
   j->n = MIN (SHARE, j->n_visits - next);
   j->done = FALSE;
 
-  if (pool == NULL)
+  if (shares == NULL)
     {
       judge_share (j);
       j->done = TRUE;
     }
   else
-    g_thread_pool_push (pool, j, NULL);
+    {
+      g_mutex_lock (&shares->lock);
+      j->queued = TRUE;
+      g_queue_push_tail (&shares->queue, j);
+      g_cond_signal (&shares->work);
+      g_mutex_unlock (&shares->lock);
+    }
 
   return next + j->n;
+}
+
+/* Waits until @j is judged, judging queued shares meanwhile (@j first,
+ * when it has not started). */
+static void
+finish_share (Judge  *j,
+              Shares *shares)
+{
+  if (shares == NULL)
+    return;
+
+  g_mutex_lock (&shares->lock);
+  while (!j->done)
+    {
+      Judge *other = j->queued ? j : g_queue_peek_head (&shares->queue);
+
+      if (other != NULL)
+        {
+          g_queue_remove (&shares->queue, other);
+          judge_queued (shares, other);
+        }
+      else
+        g_cond_wait (&shares->done, &shares->lock);
+    }
+  g_mutex_unlock (&shares->lock);
 }
 
 /* Counts a judged visit and hands it out. */
@@ -1313,9 +1374,11 @@ pt_audit_run (PtAudit          *audit,
 {
   PtAuditSummary *s = &audit->summary;
   guint n_ring = 1;
+  guint n_threads = 0;
+  GThread *threads[MAX_THREADS];
   Judge *ring;
-  GThreadPool *pool = NULL;
-  Shares shares;
+  Shares shares_data;
+  Shares *shares = NULL;
   guint32 next = 0;
   gboolean go_on = TRUE;
 
@@ -1323,27 +1386,31 @@ pt_audit_run (PtAudit          *audit,
   s->ok = s->over = s->under = s->mixed = s->unbilled = s->bad_visits = 0;
   s->units_over = s->units_under = 0;
 
-  g_mutex_init (&shares.lock);
-  g_cond_init (&shares.done);
-
-  /* Every processor judges; this thread mostly waits for the next share in
-   * order and hands its visits out. */
+  /* One thread per processor besides this one, which judges too. */
   if (audit->n_visits >= MIN_PARALLEL)
-    {
-      guint n_threads = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
+    n_threads = CLAMP (g_get_num_processors (), 1, MAX_THREADS) - 1;
 
-      pool = g_thread_pool_new (judge_share_thread, &shares, n_threads, TRUE, NULL);
-      if (pool != NULL)
-        n_ring = n_threads * SHARES_PER_THREAD;
+  if (n_threads > 0)
+    {
+      shares = &shares_data;
+      g_mutex_init (&shares->lock);
+      g_cond_init (&shares->work);
+      g_cond_init (&shares->done);
+      g_queue_init (&shares->queue);
+      shares->quit = FALSE;
+      n_ring = (n_threads + 1) * SHARES_PER_THREAD;
     }
 
   ring = g_new (Judge, n_ring);
   for (guint k = 0; k < n_ring; k++)
     judge_init (&ring[k], audit);
 
+  for (guint t = 0; t < n_threads; t++)
+    threads[t] = g_thread_new ("pt-audit-judge", judge_thread, shares);
+
   /* The first shares, one to each judge of the ring. */
   for (guint k = 0; k < n_ring && next < audit->n_visits; k++)
-    next = start_share (&ring[k], next, pool);
+    next = start_share (&ring[k], next, shares);
 
   for (guint k = 0; go_on; k = (k + 1) % n_ring)
     {
@@ -1352,24 +1419,31 @@ pt_audit_run (PtAudit          *audit,
       if (j->n == 0)
         break; /* past the last visit */
 
-      g_mutex_lock (&shares.lock);
-      while (!j->done)
-        g_cond_wait (&shares.done, &shares.lock);
-      g_mutex_unlock (&shares.lock);
-
+      finish_share (j, shares);
       for (guint i = 0; go_on && i < j->judged->len; i++)
         go_on = emit (audit, j, &g_array_index (j->judged, Judged, i), func, user_data);
 
       j->n = 0;
       if (go_on && next < audit->n_visits)
-        next = start_share (j, next, pool);
+        next = start_share (j, next, shares);
     }
 
-  /* Waits for the shares still out (when @func stopped the run). */
-  if (pool != NULL)
-    g_thread_pool_free (pool, FALSE, TRUE);
-  g_mutex_clear (&shares.lock);
-  g_cond_clear (&shares.done);
+  if (shares != NULL)
+    {
+      /* When @func stopped the run, the shares still queued are dropped and
+       * those being judged are waited for. */
+      g_mutex_lock (&shares->lock);
+      g_queue_clear (&shares->queue);
+      shares->quit = TRUE;
+      g_cond_broadcast (&shares->work);
+      g_mutex_unlock (&shares->lock);
+      for (guint t = 0; t < n_threads; t++)
+        g_thread_join (threads[t]);
+
+      g_mutex_clear (&shares->lock);
+      g_cond_clear (&shares->work);
+      g_cond_clear (&shares->done);
+    }
   for (guint k = 0; k < n_ring; k++)
     judge_clear (&ring[k]);
   g_free (ring);
