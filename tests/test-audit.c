@@ -112,6 +112,19 @@ typedef struct {
 #define HEADER "visit_id,code,minutes,billed_units\n"
 
 static const Case cases[] = {
+  /* Ids that are prefixes of each other, or differ only in their last byte,
+   * around the eight bytes the index compares at a time: each is its own
+   * visit, found again when its second row comes. */
+  { "ids-prefixes-and-lengths", PT_METHOD_CMS,
+    HEADER "A,97110,4,0\nAB,97110,4,0\nABCDEFG,97110,4,0\nABCDEFGH,97110,4,0\nABCDEFGHI,97110,4,0\n"
+    "ABCDEFGHIJKLMNOP,97110,4,0\nABCDEFGHIJKLMNOQ,97110,4,0\n"
+    "ABCDEFGHIJKLMNOQ,97110,4,1\nABCDEFGHIJKLMNOP,97110,4,1\nABCDEFGHI,97110,4,1\nABCDEFGH,97110,4,1\n"
+    "ABCDEFG,97110,4,1\nAB,97110,4,1\nA,97110,4,1\n",
+    "A ok 0 97110=1/1\nAB ok 0 97110=1/1\nABCDEFG ok 0 97110=1/1\nABCDEFGH ok 0 97110=1/1\n"
+    "ABCDEFGHI ok 0 97110=1/1\nABCDEFGHIJKLMNOP ok 0 97110=1/1\nABCDEFGHIJKLMNOQ ok 0 97110=1/1\n",
+    "visits=7 ok=7 over=0 under=0 mixed=0 unbilled=0 bad=0 units_over=0 units_under=0 rows=14 skipped=0",
+    "" },
+
   /* Manual example 1: 47 minutes → 3 units, 97112 ×2 (leftover 9) and 97110 ×1. */
   { "example-1", PT_METHOD_CMS,
     HEADER "A,97112,24,2\nA,97110,23,1\n",
