@@ -283,6 +283,45 @@ test_case (gconstpointer data)
     }
 }
 
+/* The scanner of unquoted rows finds the bytes it must look at eight at a
+ * time: every byte value at every place in a row of 20 bytes (so at every
+ * place in a word, and in the bytewise tail) must be seen, or passed over,
+ * as one at a time would. Quotes and line ends have cases of their own. */
+static void
+test_scan_every_byte (void)
+{
+  for (guint b = 0; b < 256; b++)
+    {
+      if (b == '"' || b == '\n' || b == '\r')
+        continue;
+
+      for (guint at = 0; at < 20; at++)
+        {
+          char row[21];
+          g_autofree char *got = NULL;
+          g_autofree char *expected = NULL;
+
+          memset (row, 'x', 20);
+          row[at] = (char) b;
+          row[20] = '\n';
+
+          if (b == ',')
+            expected = g_strdup_printf ("1:%.*s|%.*s\n", at, row, 19 - at, row + at + 1);
+          else if (b == 0)
+            expected = g_strdup ("1:!nul\n");
+          else if (b >= 0x80)
+            expected = g_strdup ("1:!encoding\n");
+          else
+            expected = g_strdup_printf ("1:%.*s\n", 20, row);
+
+          got = read_all (row, sizeof row, SOURCE_STREAM, 0, NULL);
+          if (g_strcmp0 (got, expected) != 0)
+            g_test_message ("byte 0x%02x at %u", b, at);
+          g_assert_cmpstr (got, ==, expected);
+        }
+    }
+}
+
 /* Error messages name the field that is wrong. */
 static void
 test_messages (void)
@@ -460,6 +499,7 @@ main (int    argc,
       g_test_add_data_func (path, &cases[i], test_case);
     }
   g_test_add_func ("/csv-reader/messages", test_messages);
+  g_test_add_func ("/csv-reader/scan-every-byte", test_scan_every_byte);
   g_test_add_func ("/csv-reader/default-limit", test_default_limit);
   g_test_add_func ("/csv-reader/many-rows", test_many_rows);
   g_test_add_func ("/csv-reader/read-error", test_read_error);
