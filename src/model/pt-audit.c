@@ -1236,10 +1236,10 @@ judge_share (Judge *j)
 
 /* The shares waiting to be judged, in order, and the threads' signals. */
 typedef struct {
-  GMutex  lock;
-  GCond   work;  /* a share is queued, or the run is over */
-  GCond   done;  /* a share is judged */
-  GQueue  queue; /* Judge */
+  GMutex   lock;
+  GCond    work;  /* a share is queued, or the run is over */
+  GCond    done;  /* a share is judged */
+  GQueue   queue; /* Judge */
   gboolean quit;
 } Shares;
 

@@ -1,8 +1,10 @@
 /* pt-csv-reader.c: a streaming RFC 4180 CSV reader
  *
  * Raw input sits in one buffer of max_row + CHUNK bytes. Most rows have no
- * quote: such a row is found with memchr, checked (NUL, UTF-8) and split in
- * place, so its fields point into the buffer without a copy. A row with a
+ * quote: such a row's end is found with memchr, then one pass over it
+ * (scan_line) finds its commas and any quote, NUL or non-ASCII byte; it is
+ * checked (NUL, UTF-8) and split in place, so its fields point into the
+ * buffer without a copy. A row with a
  * quote goes through a small state machine that writes the unquoted fields
  * into a separate row buffer of max_row bytes, refilling the input as it goes
  * since a quoted field may span lines. Either way the fields stay valid until
@@ -515,8 +517,8 @@ enum {
 #define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
 #define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
 
-/* The index of the first byte of @line, from @i, that is below ',' (0x2C)
- * or above 0x7F, or @len when there is none. Eight bytes at a time where
+/* The index of the first byte of @line, from @i, that is ',' (0x2C) or
+ * below, or above 0x7F; @len when there is none. Eight bytes at a time where
  * the machine allows: each byte's high bit in the mask says whether it is
  * such a byte, computed without carries between bytes (a byte under 0x80
  * plus 0x53 reaches 0x80 exactly when it is ',' + 1 or more). */
@@ -553,9 +555,9 @@ next_special (const char *line,
  * yet NUL-terminated), and the flags say whether it holds a quote, a NUL
  * (the first at *@first_nul) or a non-ASCII byte. A typical row is a few
  * dozen bytes, where a memchr() call for each comma, the quote, the NUL and
- * the ASCII check cost more than one pass over its bytes. Only the bytes
- * below ',' (0x2C) and above 0x7F need a closer look: digits, letters and
- * '-' are skipped eight at a time. */
+ * the ASCII check cost more than one pass over its bytes. Only ',' and the
+ * bytes below it or above 0x7F need a closer look: digits, letters and '-'
+ * are skipped eight at a time. */
 static guint
 scan_line (PtCsvReader *reader,
            const char  *line,
