@@ -121,6 +121,8 @@ struct _PtAudit
   guint32            codes_cap;
   Slot              *slots;
   guint32            n_slots;   /* a power of two */
+  Slot              *aside;     /* room for the slots while the table grows */
+  gsize              aside_cap;
   guint32            last_visit; /* the previous row's visit: rows usually come grouped */
 
   /* The columns, once the header or the first row has shown them. */
@@ -273,6 +275,7 @@ pt_audit_free (PtAudit *audit)
   region_free (audit->visits, audit->visits_cap * sizeof (VisitEntry));
   region_free (audit->codes, audit->codes_cap * sizeof (CodeEntry));
   region_free (audit->slots, audit->n_slots * sizeof (Slot));
+  region_free (audit->aside, audit->aside_cap);
   g_free (audit);
 }
 
@@ -416,16 +419,34 @@ id_equal (const PtAudit *audit,
   return stored[len] == '\0';
 }
 
+/* Doubles the hash table in place: the slots are set aside, the table grows
+ * (mremap keeps its pages; only the new half is fresh memory) and they go
+ * back in table order, which fills the new table nearly in order too. A new
+ * table for every doubling, as before, cost as much fresh memory again as
+ * the final table, and fresh memory is slow to get: the kernel clears it. */
 static void
 grow_slots (PtAudit *audit)
 {
-  guint32 n = audit->n_slots ? audit->n_slots * 2 : 1024;
+  guint32 old_n = audit->n_slots;
+  guint32 n = old_n ? old_n * 2 : 1024;
   guint32 mask = n - 1;
-  Slot *slots = region_resize (NULL, 0, (gsize) n * sizeof (Slot)); /* zeroed */
+  gsize old_size = (gsize) old_n * sizeof (Slot);
+  Slot *slots;
 
-  for (guint32 k = 0; k < audit->n_slots; k++)
+  if (old_size > audit->aside_cap)
     {
-      const Slot *old = &audit->slots[k];
+      audit->aside = region_resize (audit->aside, audit->aside_cap, old_size);
+      audit->aside_cap = old_size;
+    }
+  if (old_size > 0)
+    memcpy (audit->aside, audit->slots, old_size);
+
+  slots = region_resize (audit->slots, old_size, (gsize) n * sizeof (Slot)); /* the new half zeroed */
+  memset (slots, 0, old_size);
+
+  for (guint32 k = 0; k < old_n; k++)
+    {
+      const Slot *old = &audit->aside[k];
       guint32 i;
 
       if (old->visit == 0)
@@ -435,7 +456,6 @@ grow_slots (PtAudit *audit)
       slots[i] = *old;
     }
 
-  region_free (audit->slots, audit->n_slots * sizeof (Slot));
   audit->slots = slots;
   audit->n_slots = n;
 }
@@ -892,19 +912,11 @@ add_row (PtAudit      *audit,
   return queue_row (audit, id, id_len, code_buf, minutes, billed, error);
 }
 
-/* Reads every row of @reader into the index. Bad rows are reported and
- * skipped; FALSE (with @error) when the input cannot be read, the header
- * cannot be used or the index is full. Call it once per audit. */
-gboolean
-pt_audit_read (PtAudit      *audit,
-               PtCsvReader  *reader,
-               GError      **error)
+static gboolean
+read_rows (PtAudit      *audit,
+           PtCsvReader  *reader,
+           GError      **error)
 {
-  g_return_val_if_fail (audit != NULL && reader != NULL, FALSE);
-  g_return_val_if_fail (!audit->read_done, FALSE);
-
-  audit->read_done = TRUE;
-
   for (;;)
     {
       g_autoptr(GError) row_error = NULL;
@@ -956,6 +968,31 @@ pt_audit_read (PtAudit      *audit,
       if (!used)
         audit->summary.rows_skipped++;
     }
+}
+
+
+/* Reads every row of @reader into the index. Bad rows are reported and
+ * skipped; FALSE (with @error) when the input cannot be read, the header
+ * cannot be used or the index is full. Call it once per audit. */
+gboolean
+pt_audit_read (PtAudit      *audit,
+               PtCsvReader  *reader,
+               GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (audit != NULL && reader != NULL, FALSE);
+  g_return_val_if_fail (!audit->read_done, FALSE);
+
+  audit->read_done = TRUE;
+  ok = read_rows (audit, reader, error);
+
+  /* The table grows no more. */
+  region_free (audit->aside, audit->aside_cap);
+  audit->aside = NULL;
+  audit->aside_cap = 0;
+
+  return ok;
 }
 
 
