@@ -194,13 +194,14 @@ test_cli_english_without_language (void)
  * and can be wider than the English ones, and columns are counted in
  * characters. Each data row must have, below a left-aligned header, a cell
  * starting where the header starts, and below a right-aligned one a cell
- * ending where it ends. */
+ * ending where it ends, unless the cell is empty. */
 typedef struct {
   const char *name;
-  const char *argv[6];
-  const char *headers[4];   /* msgids, the first starting the header line */
-  gboolean    right[4];     /* right-aligned columns */
+  const char *argv[6];       /* "@name": the file tests/data/name */
+  const char *headers[7];   /* msgids, the first starting the header line */
+  gboolean    right[6];     /* right-aligned columns */
   guint       min_rows;
+  int         exit_status;  /* audit: 1, some visits are flagged */
 } TableCase;
 
 static const TableCase table_cases[] = {
@@ -208,6 +209,9 @@ static const TableCase table_cases[] = {
     { "Code", "Minutes", "Units", NULL }, { FALSE, TRUE, TRUE }, 3 },
   { "codes", { "codes", NULL },
     { "Code", "Timed", "Title", NULL }, { FALSE, FALSE, FALSE }, 40 },
+  { "audit", { "audit", "@audit/claims.csv", NULL },
+    { "Visit", "Status", "Diff", "Code", "Expected", "Billed", NULL },
+    { FALSE, FALSE, TRUE, FALSE, TRUE, TRUE }, 2, 1 },
 };
 
 static gboolean
@@ -223,12 +227,16 @@ test_cli_table_lines_up (gconstpointer data)
   g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;
   g_autofree gunichar *header = NULL;
-  glong header_len = 0, start[4] = { 0 }, end[4] = { 0 };
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  glong header_len = 0, start[6] = { 0 }, end[6] = { 0 };
   guint first = 0, rows = 0;
   int status;
 
-  out = pt_test_run_cli (t->argv, NULL, NULL, &status);
-  g_assert_cmpint (status, ==, 0);
+  for (guint a = 0; t->argv[a] != NULL; a++)
+    g_ptr_array_add (argv, t->argv[a][0] == '@' ? pt_test_data_path (t->argv[a] + 1) : g_strdup (t->argv[a]));
+  g_ptr_array_add (argv, NULL);
+  out = pt_test_run_cli ((const char * const *) argv->pdata, NULL, NULL, &status);
+  g_assert_cmpint (status, ==, t->exit_status);
   lines = g_strsplit (out, "\n", -1);
   while (lines[first] != NULL && !g_str_has_prefix (lines[first], g_dgettext (GETTEXT_PACKAGE, t->headers[0])))
     first++;
@@ -245,7 +253,8 @@ test_cli_table_lines_up (gconstpointer data)
       end[h] = start[h] + g_utf8_strlen (text, -1);
     }
 
-  for (guint l = first + 1; lines[l] != NULL && lines[l][0] != '\0'; l++, rows++)
+  /* The rows end at a blank line or a footnote ("* …"). */
+  for (guint l = first + 1; lines[l] != NULL && lines[l][0] != '\0' && lines[l][0] != '*'; l++, rows++)
     {
       g_autofree gunichar *row = NULL;
       glong len = 0;
@@ -254,8 +263,13 @@ test_cli_table_lines_up (gconstpointer data)
       g_assert_nonnull (row);
       for (guint h = 0; t->headers[h] != NULL; h++)
         {
-          gboolean ok;
+          gboolean ok, empty = TRUE;
 
+          /* A cell left empty (a visit's second code line) has nothing to align. */
+          for (glong k = start[h]; k < MIN (end[h], len); k++)
+            empty = empty && is_blank (row[k]);
+          if (empty)
+            continue;
           if (t->right[h])
             ok = end[h] <= len && !is_blank (row[end[h] - 1]) && (end[h] == len || is_blank (row[end[h]]));
           else

@@ -24,6 +24,7 @@ typedef struct {
   gboolean    json;
   gboolean    write_failed;
   guint64     flagged_shown;
+  guint       width[6];   /* the text table's columns, in characters */
 } AuditOutput;
 
 static void
@@ -188,33 +189,63 @@ status_label (PtAuditStatus status)
     }
 }
 
+/* One line of the text table without its end: the visit's three columns, a
+ * wider gap, then the code's three, each padded to its width in characters. */
+static void
+append_text_row (AuditOutput        *o,
+                 const char * const *cells,
+                 const gboolean     *right)
+{
+  for (guint c = 0; c < 6; c++)
+    {
+      if (c > 0)
+        g_string_append (o->out, c == 3 ? "  " : " ");
+      pt_cli_append_cell (o->out, cells[c], o->width[c], right[c]);
+    }
+}
+
 /* A flagged visit in the text table: one line per code, the visit's columns
  * on its first line. */
 static void
 append_visit_text (AuditOutput        *o,
                    const PtAuditVisit *visit)
 {
+  static const gboolean right[6] = { FALSE, FALSE, TRUE, FALSE, TRUE, TRUE };
   GString *out = o->out;
 
   if (o->flagged_shown++ == 0)
-    g_string_append_printf (out, "%-14s %-8s %6s  %-6s %8s %7s\n",
-                            _("Visit"), _("Status"), _("Diff"), _("Code"),
-                            _("Expected"), _("Billed"));
+    {
+      const char *header[6] = { _("Visit"), _("Status"), _("Diff"), _("Code"), _("Expected"), _("Billed") };
+
+      o->width[0] = pt_cli_text_width (14, header[0], NULL);
+      o->width[1] = pt_cli_text_width (8, header[1], status_label (PT_AUDIT_STATUS_OVER),
+                                       status_label (PT_AUDIT_STATUS_UNDER),
+                                       status_label (PT_AUDIT_STATUS_MIXED), NULL);
+      o->width[2] = pt_cli_text_width (6, header[2], NULL);
+      o->width[3] = pt_cli_text_width (6, header[3], NULL);
+      o->width[4] = pt_cli_text_width (8, header[4], NULL);
+      o->width[5] = pt_cli_text_width (7, header[5], NULL);
+      append_text_row (o, header, right);
+      g_string_append_c (out, '\n');
+    }
 
   for (guint i = 0; i < visit->n_lines; i++)
     {
       const PtAuditLine *l = &visit->lines[i];
+      char diff[24] = "", expected[16], billed[16];
+      const char *cells[6] = { "", "", diff, l->code, expected, billed };
 
-      if (i == 0 && visit->units_difference == 0)
-        g_string_append_printf (out, "%-14s %-8s %6d", visit->visit_id,
-                                status_label (visit->status), 0);
-      else if (i == 0)
-        g_string_append_printf (out, "%-14s %-8s %+6" PRId64, visit->visit_id,
-                                status_label (visit->status), visit->units_difference);
-      else
-        g_string_append_printf (out, "%-14s %-8s %6s", "", "", "");
-      g_string_append_printf (out, "  %-6s %8d %7d%s\n", l->code, l->expected, l->billed,
-                              l->billed != l->expected ? "  *" : "");
+      if (i == 0)
+        {
+          cells[0] = visit->visit_id;
+          cells[1] = status_label (visit->status);
+          g_snprintf (diff, sizeof diff, visit->units_difference == 0 ? "%" PRId64 : "%+" PRId64,
+                      visit->units_difference);
+        }
+      g_snprintf (expected, sizeof expected, "%d", l->expected);
+      g_snprintf (billed, sizeof billed, "%d", l->billed);
+      append_text_row (o, cells, right);
+      g_string_append (out, l->billed != l->expected ? "  *\n" : "\n");
     }
 }
 
