@@ -17,7 +17,10 @@
  *           to its "after-paint": the new labels measured, laid out, drawn;
  *   handler each widget's "results-changed" handlers alone, the others
  *           blocked ("handler PtUnitsPanel …", "(hidden)" when not shown),
- *           then all of them ("handler all …").
+ *           then all of them ("handler all …");
+ *   edit-handler the same, but each time on the fresh results of a real
+ *           edit, after the frame that drew it, as the user meets them
+ *           ("edit-handler none …": the edit with every handler blocked).
  *
  * and "load_ms=…", the time to put the visit in the window and draw it, the
  * renderer and the number of widgets in the window, editor and panel. The
@@ -208,6 +211,99 @@ time_handlers (PtWorkspace *workspace,
     }
 }
 
+/* Times the same handlers after a real edit, as the user meets them: the
+ * minutes change with every handler blocked (the workspace recomputes), the
+ * window draws that frame, and only then the owner's handlers run on the
+ * fresh results, timed; then the frame they queued is drawn. Unlike
+ * time_handlers(), which emits again on unchanged results in a warm loop,
+ * this is what each handler costs in the edit. Prints "edit-handler TYPE …"
+ * and "edit-handler all …", and "edit-handler none …": the edit with every
+ * handler blocked (the binding to the row's spin button, the recompute, the
+ * undo and draft timers). */
+static gboolean
+time_handlers_after_edit (PtWorkspace *workspace,
+                          GtkWidget   *window,
+                          PtBlock     *edited,
+                          guint        reps)
+{
+  guint signal_id = g_signal_lookup ("results-changed", PT_TYPE_WORKSPACE);
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gulong));
+  gulong id;
+
+  collect_own_widgets (window, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    if (g_signal_handler_find (workspace, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA, signal_id, 0, NULL, NULL,
+                               widgets->pdata[i]) != 0)
+      g_ptr_array_add (owners, widgets->pdata[i]);
+
+  while ((id = g_signal_handler_find (workspace, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_UNBLOCKED, signal_id, 0,
+                                      NULL, NULL, NULL)) != 0)
+    {
+      g_signal_handler_block (workspace, id);
+      g_array_append_val (ids, id);
+    }
+
+  /* owners->len: all of them; owners->len + 1: none (the edit alone) */
+  for (guint o = 0; o <= owners->len + 1; o++)
+    {
+      g_autoptr(GArray) us = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree char *name = NULL;
+      GtkWidget *owner = o < owners->len ? owners->pdata[o] : NULL;
+
+      for (guint r = 0; r < WARM_UP + reps; r++)
+        {
+          gint minutes = pt_block_get_minutes (edited);
+          gint64 start = g_get_monotonic_time ();
+          double elapsed;
+
+          pt_block_set_minutes (edited, minutes == 14 ? 15 : 14);
+          elapsed = (double) (g_get_monotonic_time () - start);
+          if (!wait_for_frame (window))
+            return FALSE;
+
+          if (owner != NULL)
+            g_signal_handlers_unblock_matched (workspace, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA, signal_id, 0,
+                                               NULL, NULL, owner);
+          else if (o == owners->len)
+            for (guint i = 0; i < ids->len; i++)
+              g_signal_handler_unblock (workspace, g_array_index (ids, gulong, i));
+
+          if (o <= owners->len)
+            {
+              start = g_get_monotonic_time ();
+              g_signal_emit (workspace, signal_id, 0);
+              elapsed = (double) (g_get_monotonic_time () - start);
+            }
+
+          if (owner != NULL)
+            g_signal_handlers_block_matched (workspace, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA, signal_id, 0,
+                                             NULL, NULL, owner);
+          else if (o == owners->len)
+            for (guint i = 0; i < ids->len; i++)
+              g_signal_handler_block (workspace, g_array_index (ids, gulong, i));
+
+          if (o <= owners->len && !wait_for_frame (window))
+            return FALSE;
+          if (r >= WARM_UP)
+            g_array_append_val (us, elapsed);
+        }
+
+      if (owner != NULL)
+        name = g_strdup_printf ("edit-handler %s%s", G_OBJECT_TYPE_NAME (owner),
+                                gtk_widget_get_mapped (owner) ? "" : "(hidden)");
+      else
+        name = g_strdup (o == owners->len ? "edit-handler all" : "edit-handler none");
+      bench_report (name, us);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    g_signal_handler_unblock (workspace, g_array_index (ids, gulong, i));
+
+  return TRUE;
+}
+
 /* Removes @path and everything under it (the private state folder). */
 static void
 remove_tree (const char *path)
@@ -390,6 +486,11 @@ main (int    argc,
   bench_report ("frame", frame_us);
 
   time_handlers (workspace, GTK_WIDGET (window), MAX (reps / 4, 20));
+  if (!time_handlers_after_edit (workspace, GTK_WIDGET (window), edited, MAX (reps / 4, 20)))
+    {
+      g_printerr ("bench-panel: no frame while timing the handlers after an edit\n");
+      return 1;
+    }
 
   pt_workspace_discard_draft (workspace);
   gtk_window_destroy (GTK_WINDOW (window));
