@@ -34,7 +34,16 @@ struct _PtUnitsPanel
   GtkBox      *extra_box;
   GtkWidget   *modifiers_box;
   GtkWidget   *checks_box;
+
+  /* What each rebuilt section shows now, so an edit that leaves it alone
+   * does not remake its widgets (NULL: not built yet). */
+  GPtrArray   *cells;         /* GtkLabel or NULL, N_COLUMNS per row of codes_grid */
+  char        *ties_key;
+  char        *modifiers_key;
+  char        *checks_key;
 };
+
+#define N_COLUMNS 4
 
 G_DEFINE_FINAL_TYPE (PtUnitsPanel, pt_units_panel, GTK_TYPE_WIDGET)
 
@@ -52,6 +61,22 @@ clear_box (GtkWidget *box)
       else
         gtk_widget_unparent (child);
     }
+}
+
+/* Adding a class a widget has, or removing one it lacks, still restyles
+ * it: only change what differs. */
+static void
+set_css_class (GtkWidget  *widget,
+               const char *css,
+               gboolean    on)
+{
+  if (gtk_widget_has_css_class (widget, css) == !!on)
+    return;
+
+  if (on)
+    gtk_widget_add_css_class (widget, css);
+  else
+    gtk_widget_remove_css_class (widget, css);
 }
 
 static GtkWidget *
@@ -75,10 +100,41 @@ on_tie_clicked (GtkButton    *button,
   pt_workspace_choose_tie (self->workspace, g_object_get_data (G_OBJECT (button), "code"));
 }
 
+/* Everything the ties section shows, as one string: most edits leave the
+ * ties as they were, and then their boxes and buttons are kept. */
+static char *
+ties_key (const PtAllocResult *r)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint t = 0; t < r->ties->len; t++)
+    {
+      const PtTie *tie = &g_array_index (r->ties, PtTie, t);
+
+      g_string_append_printf (key, "%d %d:", tie->leftover, tie->units);
+      for (guint k = 0; k < tie->n_codes; k++)
+        {
+          const PtCodeUnits *c = pt_alloc_result_get_code (r, tie->codes[k]);
+
+          g_string_append_printf (key, " %s%s", c->code, c->units > c->full_units ? "*" : "");
+        }
+      g_string_append_c (key, '\n');
+    }
+
+  return g_string_free (key, FALSE);
+}
+
 static void
 build_ties (PtUnitsPanel        *self,
             const PtAllocResult *r)
 {
+  g_autofree char *key = ties_key (r);
+
+  if (g_strcmp0 (key, self->ties_key) == 0)
+    return;
+  g_free (self->ties_key);
+  self->ties_key = g_steal_pointer (&key);
+
   clear_box (GTK_WIDGET (self->ties_box));
 
   for (guint t = 0; t < r->ties->len; t++)
@@ -127,37 +183,82 @@ build_ties (PtUnitsPanel        *self,
     }
 }
 
+/* The label at (@col, @row) of the codes table, or NULL. Kept in an array:
+ * gtk_grid_get_child_at() walks every child, and the table is read cell by
+ * cell on every key. */
+static GtkWidget *
+cell_at (PtUnitsPanel *self,
+         int           col,
+         int           row)
+{
+  guint index = (guint) row * N_COLUMNS + (guint) col;
+
+  return index < self->cells->len ? g_ptr_array_index (self->cells, index) : NULL;
+}
+
+static void
+set_cell_at (PtUnitsPanel *self,
+             int           col,
+             int           row,
+             GtkWidget    *label)
+{
+  guint index = (guint) row * N_COLUMNS + (guint) col;
+
+  if (index >= self->cells->len)
+    g_ptr_array_set_size (self->cells, (guint) (row + 1) * N_COLUMNS);
+  g_ptr_array_index (self->cells, index) = label;
+}
+
+/* Removes the label at (@col, @row), if any. */
+static void
+remove_cell (PtUnitsPanel *self,
+             int           col,
+             int           row)
+{
+  GtkWidget *label = cell_at (self, col, row);
+
+  if (label != NULL)
+    {
+      gtk_grid_remove (self->codes_grid, label);
+      set_cell_at (self, col, row, NULL);
+    }
+}
+
+static void
+clear_table (PtUnitsPanel *self)
+{
+  clear_box (GTK_WIDGET (self->codes_grid));
+  g_ptr_array_set_size (self->cells, 0);
+}
+
 /* Sets the label at (@col, @row), reusing the one there: the panel follows
  * every key, and remaking a few hundred labels each time is what costs. */
 static void
-set_cell (GtkGrid    *grid,
-          int         col,
-          int         row,
-          const char *text,
-          float       xalign,
-          const char *css,
-          const char *optional_css,
-          gboolean    optional)
+set_cell (PtUnitsPanel *self,
+          int           col,
+          int           row,
+          const char   *text,
+          float         xalign,
+          const char   *css,
+          const char   *optional_css,
+          gboolean      optional)
 {
-  GtkWidget *label = gtk_grid_get_child_at (grid, col, row);
+  GtkWidget *label = cell_at (self, col, row);
 
   if (label == NULL)
     {
       label = cell (text, xalign, css);
-      if (optional_css != NULL)
+      if (optional_css != NULL && optional)
         gtk_widget_add_css_class (label, optional_css);
-      gtk_grid_attach (grid, label, col, row, 1, 1);
+      gtk_grid_attach (self->codes_grid, label, col, row, 1, 1);
+      set_cell_at (self, col, row, label);
+      return;
     }
-  else if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_text (GTK_LABEL (label), text);
 
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
   if (optional_css != NULL)
-    {
-      if (optional)
-        gtk_widget_add_css_class (label, optional_css);
-      else
-        gtk_widget_remove_css_class (label, optional_css);
-    }
+    set_css_class (label, optional_css, optional);
 }
 
 static void
@@ -165,15 +266,13 @@ build_table (PtUnitsPanel        *self,
              const PtAllocResult *r,
              const PtAllocResult *other)
 {
-  GtkGrid *grid = self->codes_grid;
   int rows = (int) r->codes->len + 1;
-  GtkWidget *extra;
 
-  set_cell (grid, 0, 0, _("Code"), 0, "heading", NULL, FALSE);
-  set_cell (grid, 1, 0, _("Minutes"), 1, "heading", NULL, FALSE);
-  set_cell (grid, 2, 0, r->method == PT_METHOD_CMS ? _("CMS") : _("AMA"), 1, "heading", NULL, FALSE);
+  set_cell (self, 0, 0, _("Code"), 0, "heading", NULL, FALSE);
+  set_cell (self, 1, 0, _("Minutes"), 1, "heading", NULL, FALSE);
+  set_cell (self, 2, 0, r->method == PT_METHOD_CMS ? _("CMS") : _("AMA"), 1, "heading", NULL, FALSE);
   if (other != NULL)
-    set_cell (grid, 3, 0, other->method == PT_METHOD_CMS ? _("CMS") : _("AMA"), 1, "dim-label", NULL, FALSE);
+    set_cell (self, 3, 0, other->method == PT_METHOD_CMS ? _("CMS") : _("AMA"), 1, "dim-label", NULL, FALSE);
 
   for (guint i = 0; i < r->codes->len; i++)
     {
@@ -183,25 +282,26 @@ build_table (PtUnitsPanel        *self,
 
       g_snprintf (minutes, sizeof minutes, "%d", c->minutes);
       g_snprintf (units, sizeof units, "%d", c->units);
-      set_cell (grid, 0, i + 1, code, 0, NULL, "tied", c->tied);
-      set_cell (grid, 1, i + 1, minutes, 1, "numeric", NULL, FALSE);
-      set_cell (grid, 2, i + 1, units, 1, "units-cell", NULL, FALSE);
+      set_cell (self, 0, i + 1, code, 0, NULL, "tied", c->tied);
+      set_cell (self, 1, i + 1, minutes, 1, "numeric", NULL, FALSE);
+      set_cell (self, 2, i + 1, units, 1, "units-cell", NULL, FALSE);
       if (other != NULL)
         {
           char ounits[16];
 
           g_snprintf (ounits, sizeof ounits, "%d", pt_alloc_result_get_code (other, i)->units);
-          set_cell (grid, 3, i + 1, ounits, 1, "dim-label", NULL, FALSE);
+          set_cell (self, 3, i + 1, ounits, 1, "dim-label", NULL, FALSE);
         }
     }
 
   /* Rows of codes no longer in the visit, and the other method's column when hidden. */
-  while (gtk_grid_get_child_at (grid, 0, rows) != NULL || gtk_grid_get_child_at (grid, 1, rows) != NULL)
-    gtk_grid_remove_row (grid, rows);
+  for (int row = (int) (self->cells->len / N_COLUMNS) - 1; row >= rows; row--)
+    for (int col = 0; col < N_COLUMNS; col++)
+      remove_cell (self, col, row);
+  g_ptr_array_set_size (self->cells, MIN (self->cells->len, (guint) rows * N_COLUMNS));
   if (other == NULL)
     for (int row = 0; row < rows; row++)
-      if ((extra = gtk_grid_get_child_at (grid, 3, row)) != NULL)
-        gtk_grid_remove (grid, extra);
+      remove_cell (self, 3, row);
 }
 
 static void
@@ -223,14 +323,8 @@ build_steps (PtUnitsPanel        *self,
       else if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), step->text) != 0)
         gtk_label_set_text (GTK_LABEL (label), step->text);
 
-      if (step->tie)
-        gtk_widget_add_css_class (label, "tied");
-      else
-        gtk_widget_remove_css_class (label, "tied");
-      if (step->kind == PT_STEP_NOT_BILLED)
-        gtk_widget_add_css_class (label, "dim-label");
-      else
-        gtk_widget_remove_css_class (label, "dim-label");
+      set_css_class (label, "tied", step->tie);
+      set_css_class (label, "dim-label", step->kind == PT_STEP_NOT_BILLED);
 
       label = gtk_widget_get_next_sibling (label);
     }
@@ -263,64 +357,129 @@ wrapped (const char *text,
   return label;
 }
 
-/* Which units carry CQ or CO, with the claim lines and the reason for each. */
+/* One line of a rebuilt section: a heading (css NULL and heading TRUE) or a
+ * wrapped label with an optional style class. */
+typedef struct {
+  char       *text;
+  const char *css;
+  gboolean    heading;
+} PanelLine;
+
 static void
-build_modifiers (PtUnitsPanel        *self,
-                 const PtAllocResult *cms)
+panel_line_free (gpointer data)
+{
+  PanelLine *line = data;
+
+  g_free (line->text);
+  g_free (line);
+}
+
+static void
+add_line (GPtrArray  *lines,
+          char       *text,
+          const char *css,
+          gboolean    is_heading)
+{
+  PanelLine *line = g_new0 (PanelLine, 1);
+
+  line->text = text;
+  line->css = css;
+  line->heading = is_heading;
+  g_ptr_array_add (lines, line);
+}
+
+/* All the lines as one string, to tell whether a section changed. */
+static char *
+lines_key (GPtrArray *lines)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PanelLine *line = g_ptr_array_index (lines, i);
+
+      g_string_append_printf (key, "%d%s\x1f%s\x1e", line->heading, line->css ? line->css : "", line->text);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/* The lines of the assistant-modifier section: which units carry CQ or CO,
+ * with the claim lines and the reason for each; none when no assistant
+ * minutes are recorded. */
+static GPtrArray *
+modifier_lines (PtUnitsPanel        *self,
+                const PtAllocResult *cms)
 {
   PtVisit *visit = pt_workspace_get_visit (self->workspace);
+  GPtrArray *out = g_ptr_array_new_with_free_func (panel_line_free);
   g_autoptr(PtAssistantResult) ar = NULL;
-  g_autofree char *title = NULL;
-
-  clear_box (self->modifiers_box);
-  gtk_widget_set_visible (self->modifiers_box, FALSE);
 
   if (cms == NULL || !pt_visit_has_assistant_minutes (visit))
-    return;
+    return out;
 
   ar = pt_visit_compute_modifiers (visit, cms);
-  gtk_widget_set_visible (self->modifiers_box, TRUE);
 
   if (!ar->applies)
     {
-      gtk_box_append (GTK_BOX (self->modifiers_box), heading (_("Assistant modifiers")));
-      gtk_box_append (GTK_BOX (self->modifiers_box), wrapped (ar->reason, "dim-label"));
-      return;
+      add_line (out, g_strdup (_("Assistant modifiers")), NULL, TRUE);
+      add_line (out, g_strdup (ar->reason), "dim-label", FALSE);
+      return out;
     }
 
-  title = g_strdup_printf (_("Assistant modifiers: %s with %s"), ar->modifier, ar->therapy_modifier);
-  gtk_box_append (GTK_BOX (self->modifiers_box), heading (title));
+  add_line (out, g_strdup_printf (_("Assistant modifiers: %s with %s"), ar->modifier, ar->therapy_modifier),
+            NULL, TRUE);
 
   for (guint i = 0; i < ar->codes->len; i++)
     {
       const PtAssistantCode *c = pt_assistant_result_get_code (ar, i);
-      g_autofree char *summary = pt_assistant_code_summary (ar, i);
-      GString *lines = g_string_new (NULL);
+      GString *claim;
 
       if (c->units == 0)
-        {
-          g_string_free (lines, TRUE);
-          continue;
-        }
+        continue;
 
-      gtk_box_append (GTK_BOX (self->modifiers_box), wrapped (summary, "hint"));
+      add_line (out, pt_assistant_code_summary (ar, i), "hint", FALSE);
+      claim = g_string_new (NULL);
       for (guint l = 0; l < c->lines->len; l++)
-        g_string_append_printf (lines, "%s%s", l ? "   " : "", (char *) g_ptr_array_index (c->lines, l));
-      gtk_box_append (GTK_BOX (self->modifiers_box), wrapped (lines->str, "monospace"));
-      g_string_free (lines, TRUE);
+        g_string_append_printf (claim, "%s%s", l ? "   " : "", (char *) g_ptr_array_index (c->lines, l));
+      add_line (out, g_string_free (claim, FALSE), "monospace", FALSE);
 
       for (guint k = 0; k < c->steps->len; k++)
-        gtk_box_append (GTK_BOX (self->modifiers_box),
-                        wrapped (g_array_index (c->steps, PtAssistantStep, k).text, NULL));
+        add_line (out, g_strdup (g_array_index (c->steps, PtAssistantStep, k).text), NULL, FALSE);
     }
 
   for (guint f = 0; f < ar->flags->len; f++)
-    gtk_box_append (GTK_BOX (self->modifiers_box),
-                    wrapped (g_array_index (ar->flags, PtAssistantFlag, f).text, "tie-box"));
+    add_line (out, g_strdup (g_array_index (ar->flags, PtAssistantFlag, f).text), "tie-box", FALSE);
 
   if (ar->reduced_payment)
-    gtk_box_append (GTK_BOX (self->modifiers_box),
-                    wrapped (_("Medicare pays lines with the assistant modifier at 85 %."), "dim-label"));
+    add_line (out, g_strdup (_("Medicare pays lines with the assistant modifier at 85 %.")), "dim-label", FALSE);
+
+  return out;
+}
+
+/* Which units carry CQ or CO. Remade only when its text changed: with
+ * assistant minutes in the visit, most edits leave it as it was. */
+static void
+build_modifiers (PtUnitsPanel        *self,
+                 const PtAllocResult *cms)
+{
+  g_autoptr(GPtrArray) lines = modifier_lines (self, cms);
+  g_autofree char *key = lines_key (lines);
+
+  if (g_strcmp0 (key, self->modifiers_key) == 0)
+    return;
+  g_free (self->modifiers_key);
+  self->modifiers_key = g_steal_pointer (&key);
+
+  clear_box (self->modifiers_box);
+  gtk_widget_set_visible (self->modifiers_box, lines->len > 0);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PanelLine *line = g_ptr_array_index (lines, i);
+
+      gtk_box_append (GTK_BOX (self->modifiers_box),
+                      line->heading ? heading (line->text) : wrapped (line->text, line->css));
+    }
 }
 
 static void
@@ -358,8 +517,9 @@ update (PtUnitsPanel *self)
                           pt_visit_get_n_blocks (visit) == 0
                           ? _("Add an intervention block with its code and minutes; the units appear here as you type.")
                           : _("Fix what is marked in the editor."));
-      clear_box (GTK_WIDGET (self->codes_grid));
+      clear_table (self);
       clear_box (GTK_WIDGET (self->ties_box));
+      g_clear_pointer (&self->ties_key, g_free);
       clear_box (GTK_WIDGET (self->steps_box));
       gtk_widget_set_visible (self->steps_heading, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->difference_label), FALSE);
@@ -423,24 +583,42 @@ severity_icon (PtDocSeverity severity)
          : "dialog-information-symbolic";
 }
 
+/* What the documentation-checks section shows for @check, as one string. */
+static char *
+checks_key (const PtVisitCheck *check,
+            const char         *summary)
+{
+  GString *key = g_string_new (summary);
+
+  for (guint i = 0; i < check->findings->len; i++)
+    {
+      PtDocFinding *f = g_ptr_array_index (check->findings, i);
+
+      if (f->block < 0)
+        g_string_append_printf (key, "\x1e%d\x1f%s\x1f%s", f->severity, f->message, f->hint);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
 /* The documentation checks: a count over the blocks, and the findings about
- * the visit as a whole (the blocks show their own). */
+ * the visit as a whole (the blocks show their own). Remade only when what
+ * it says changed: a minutes edit seldom changes the findings. */
 void
 pt_units_panel_show_check (PtUnitsPanel       *self,
                            const PtVisitCheck *check)
 {
   guint counts[3] = { 0, 0, 0 };
   g_autofree char *summary = NULL;
+  g_autofree char *key = NULL;
 
-  clear_box (self->checks_box);
   if (check == NULL)
     {
+      clear_box (self->checks_box);
       gtk_widget_set_visible (self->checks_box, FALSE);
+      g_clear_pointer (&self->checks_key, g_free);
       return;
     }
-
-  gtk_widget_set_visible (self->checks_box, TRUE);
-  gtk_box_append (GTK_BOX (self->checks_box), heading (_("Documentation checks")));
 
   for (guint i = 0; i < check->findings->len; i++)
     counts[((PtDocFinding *) g_ptr_array_index (check->findings, i))->severity]++;
@@ -451,6 +629,16 @@ pt_units_panel_show_check (PtUnitsPanel       *self,
     summary = g_strdup_printf (_("%u to fix, %u to look at, %u for information. Block notes are in each block’s Documentation."),
                                counts[PT_DOC_SEVERITY_ERROR], counts[PT_DOC_SEVERITY_WARNING],
                                counts[PT_DOC_SEVERITY_INFO]);
+
+  key = checks_key (check, summary);
+  if (g_strcmp0 (key, self->checks_key) == 0)
+    return;
+  g_free (self->checks_key);
+  self->checks_key = g_steal_pointer (&key);
+
+  clear_box (self->checks_box);
+  gtk_widget_set_visible (self->checks_box, TRUE);
+  gtk_box_append (GTK_BOX (self->checks_box), heading (_("Documentation checks")));
   gtk_box_append (GTK_BOX (self->checks_box), wrapped (summary, "dim-label"));
 
   for (guint i = 0; i < check->findings->len; i++)
@@ -515,6 +703,10 @@ pt_units_panel_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PT_TYPE_UNITS_PANEL);
   g_clear_pointer (&self->headline, g_free);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->ties_key, g_free);
+  g_clear_pointer (&self->modifiers_key, g_free);
+  g_clear_pointer (&self->checks_key, g_free);
 
   G_OBJECT_CLASS (pt_units_panel_parent_class)->dispose (object);
 }
@@ -551,6 +743,7 @@ static void
 pt_units_panel_init (PtUnitsPanel *self)
 {
   self->show_other = TRUE;
+  self->cells = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->modifiers_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
