@@ -35,6 +35,13 @@ struct _PtBlockRow
   GtkWidget     *up_button;
   GtkWidget     *down_button;
   char          *catalogue_title;
+
+  /* What the editor last set, so its pass over every row after each change
+   * touches only the rows whose place or problem changed. */
+  guint          position;
+  guint          n_blocks;
+  char          *problem;
+  char          *findings_key;
 };
 
 enum {
@@ -145,6 +152,8 @@ pt_block_row_dispose (GObject *object)
   g_clear_object (&self->block);
   g_clear_pointer (&self->skilled_toggles, g_ptr_array_unref);
   g_clear_pointer (&self->catalogue_title, g_free);
+  g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->findings_key, g_free);
 
   G_OBJECT_CLASS (pt_block_row_parent_class)->dispose (object);
 }
@@ -199,6 +208,8 @@ pt_block_row_init (PtBlockRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->skilled_toggles = g_ptr_array_new ();
+  self->position = G_MAXUINT;
+  self->n_blocks = G_MAXUINT;
 }
 
 /* Text fields a note needs: short entries, one per field. */
@@ -304,9 +315,16 @@ pt_block_row_set_position (PtBlockRow *self,
                            guint       position,
                            guint       n_blocks)
 {
-  g_autofree char *num = g_strdup_printf ("%u", position + 1);
-  g_autofree char *name = g_strdup_printf (_("Block %u of %u"), position + 1, n_blocks);
+  g_autofree char *num = NULL;
+  g_autofree char *name = NULL;
 
+  if (position == self->position && n_blocks == self->n_blocks)
+    return;
+  self->position = position;
+  self->n_blocks = n_blocks;
+
+  num = g_strdup_printf ("%u", position + 1);
+  name = g_strdup_printf (_("Block %u of %u"), position + 1, n_blocks);
   gtk_label_set_text (self->number_label, num);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", position + 1 < n_blocks);
@@ -318,6 +336,12 @@ void
 pt_block_row_set_problem (PtBlockRow *self,
                           const char *message)
 {
+  /* A new row shows no problem (hidden label, no error style): NULL matches. */
+  if (g_strcmp0 (message, self->problem) == 0)
+    return;
+  g_free (self->problem);
+  self->problem = g_strdup (message);
+
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), message != NULL);
   gtk_label_set_text (self->problem_label, message ? message : "");
   if (message != NULL)
