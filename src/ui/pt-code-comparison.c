@@ -113,6 +113,10 @@ struct _PtCodeComparison
   GtkLabel    *block_label;
   GtkLabel    *suggestion_label;
   GtkGrid     *grid;
+
+  /* The visit changed while the pane was hidden: refreshed when shown, or
+   * when asked what it shows, not on every key nobody sees. */
+  gboolean     stale;
 };
 
 G_DEFINE_FINAL_TYPE (PtCodeComparison, pt_code_comparison, GTK_TYPE_WIDGET)
@@ -476,8 +480,33 @@ refresh_block (PtCodeComparison *self)
 static void
 refresh (PtCodeComparison *self)
 {
+  self->stale = FALSE;
   refresh_units (self);
   refresh_block (self);
+}
+
+static void
+on_results_changed (PtCodeComparison *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+refresh_if_stale (PtCodeComparison *self)
+{
+  if (self->stale)
+    refresh (self);
+}
+
+static void
+pt_code_comparison_map (GtkWidget *widget)
+{
+  refresh_if_stale (PT_CODE_COMPARISON (widget));
+
+  GTK_WIDGET_CLASS (pt_code_comparison_parent_class)->map (widget);
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -502,6 +531,7 @@ pt_code_comparison_class_init (PtCodeComparisonClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pt_code_comparison_dispose;
+  widget_class->map = pt_code_comparison_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Pt97112/pt-code-comparison.ui");
@@ -548,7 +578,7 @@ pt_code_comparison_set_workspace (PtCodeComparison *self,
   g_return_if_fail (self->workspace == NULL);
 
   self->workspace = g_object_ref (workspace);
-  g_signal_connect_object (workspace, "results-changed", G_CALLBACK (refresh), self,
+  g_signal_connect_object (workspace, "results-changed", G_CALLBACK (on_results_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::visit", G_CALLBACK (on_visit_replaced), self,
                            G_CONNECT_SWAPPED);
@@ -579,6 +609,8 @@ pt_code_comparison_get_block (PtCodeComparison *self)
 {
   g_return_val_if_fail (PT_IS_CODE_COMPARISON (self), NULL);
 
+  refresh_if_stale (self);
+
   return self->shown;
 }
 
@@ -604,6 +636,8 @@ pt_code_comparison_get_marked_code (PtCodeComparison *self)
 {
   g_return_val_if_fail (PT_IS_CODE_COMPARISON (self), NULL);
 
+  refresh_if_stale (self);
+
   return self->marked >= 0 ? facts[self->marked].code : NULL;
 }
 
@@ -611,6 +645,8 @@ const char *
 pt_code_comparison_get_suggestion (PtCodeComparison *self)
 {
   g_return_val_if_fail (PT_IS_CODE_COMPARISON (self), NULL);
+
+  refresh_if_stale (self);
 
   return gtk_label_get_text (self->suggestion_label);
 }
@@ -623,6 +659,8 @@ pt_code_comparison_get_matched_text (PtCodeComparison *self,
   gint c;
 
   g_return_val_if_fail (PT_IS_CODE_COMPARISON (self), NULL);
+
+  refresh_if_stale (self);
 
   if ((c = column_of (code)) < 0)
     return NULL;
@@ -640,6 +678,8 @@ pt_code_comparison_get_units (PtCodeComparison *self,
 
   g_return_val_if_fail (PT_IS_CODE_COMPARISON (self), -1);
 
+  refresh_if_stale (self);
+
   return (c = column_of (code)) < 0 ? -1 : self->units[c];
 }
 
@@ -650,6 +690,8 @@ pt_code_comparison_get_units_text (PtCodeComparison *self,
   gint c;
 
   g_return_val_if_fail (PT_IS_CODE_COMPARISON (self), NULL);
+
+  refresh_if_stale (self);
 
   if ((c = column_of (code)) < 0)
     return NULL;
