@@ -357,6 +357,17 @@ static const FindingCase finding_cases[] = {
     { B112 (20), { "97110", 18, 0, FALSE, NULL, STRENGTH_TEXT } } },
   { "ncci/unbilled", "ncci-pair", FALSE, 0, NULL, 0, DPT, CMS,
     { { "97530", 10, 0, FALSE, NULL, GOOD }, { "97116", 5, 0, FALSE, NULL, GOAL ("Walk outdoors") } } },
+  /* code ranges of the pair list, at their ends and just outside */
+  { "ncci/range-low-end", "ncci-pair", TRUE, -1, "professional association", 0, DPT, CMS,
+    { { "97161", 30, 0, FALSE, NULL, GOOD }, { "97140", 15, 0, FALSE, NULL, GOAL ("Less neck pain") } } },
+  { "ncci/range-high-end", "ncci-pair", TRUE, -1, "professional association", 0, DPT, CMS,
+    { { "97163", 30, 0, FALSE, NULL, GOOD }, { "97140", 15, 0, FALSE, NULL, GOAL ("Less neck pain") } } },
+  { "ncci/range-just-above", "ncci-pair", FALSE, 0, NULL, 0, DPT, CMS,
+    { { "97166", 30, 0, FALSE, NULL, GOOD }, { "97140", 15, 0, FALSE, NULL, GOAL ("Less neck pain") } } },
+  { "ncci/second-range-of-side", "ncci-pair", TRUE, -1, "table row itself", 0, DPT, CMS,
+    { { "97750", 30, 0, FALSE, NULL, GOOD }, { "97165", 30, 0, FALSE, NULL, GOAL ("Cook a meal") } } },
+  { "ncci/listed-code-after-comma", "ncci-pair", TRUE, -1, "named pairs", 0, DPT, CMS,
+    { { "97110", 15, 0, FALSE, NULL, STRENGTH_TEXT }, { "97164", 30, 0, FALSE, NULL, GOOD } } },
 };
 
 static PtVisit *

@@ -1344,28 +1344,53 @@ static const struct {
     N_("a secondary source from 2010; current status not confirmed.") },
 };
 
+/* Whether @code is the @len bytes at @part, or within the range they give
+ * ("97161-97163": from the first code, to the second inclusive). */
+static gboolean
+code_in_part (const char *code,
+              const char *part,
+              gsize       len)
+{
+  const char *dash = memchr (part, '-', len);
+  const char *high;
+  gsize high_len;
+  int cmp;
+
+  if (dash == NULL)
+    return strncmp (code, part, len) == 0 && code[len] == '\0';
+
+  if (strncmp (code, part, dash - part) < 0)
+    return FALSE;
+
+  /* strcmp (code, high) <= 0, with high not ending in a NUL */
+  high = dash + 1;
+  high_len = len - (gsize) (high - part);
+  cmp = strncmp (code, high, high_len);
+  return cmp < 0 || (cmp == 0 && code[high_len] == '\0');
+}
+
+/* Read in place rather than split: the visit's checks run after every
+ * edit, for every pair of codes against every listed pair. */
 static gboolean
 code_in_side (const char *code,
               const char *side)
 {
-  g_auto(GStrv) parts = NULL;
-
   if (strcmp (side, "PMR") == 0)
     return strcmp (code, "97010") >= 0 && strcmp (code, "97799") <= 0 &&
            !(strcmp (code, "97161") >= 0 && strcmp (code, "97172") <= 0) &&
            strcmp (code, "97750") != 0;
 
-  parts = g_strsplit (side, ",", -1);
-  for (guint i = 0; parts[i]; i++)
+  for (const char *part = side; ; )
     {
-      const char *dash = strchr (parts[i], '-');
+      const char *comma = strchr (part, ',');
+      gsize len = comma ? (gsize) (comma - part) : strlen (part);
 
-      if (dash == NULL ? strcmp (code, parts[i]) == 0
-                       : strncmp (code, parts[i], dash - parts[i]) >= 0 && strcmp (code, dash + 1) <= 0)
+      if (code_in_part (code, part, len))
         return TRUE;
+      if (comma == NULL)
+        return FALSE;
+      part = comma + 1;
     }
-
-  return FALSE;
 }
 
 static void
@@ -1416,21 +1441,15 @@ compare_findings (gconstpointer a,
   return ka < kb ? -1 : ka > kb;
 }
 
-GPtrArray *
-pt_doc_check (const PtLexicon     *lexicon,
-              const PtDocInput    *input,
-              const PtAllocResult *cms_result,
-              const PtAllocResult *ama_result,
-              PtMethod             method)
+/* The checks that read more than one block, or the allocation. */
+static void
+check_visit (GPtrArray           *out,
+             const PtDocInput    *input,
+             const PtAllocResult *cms_result,
+             const PtAllocResult *ama_result,
+             PtMethod             method)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) pt_doc_finding_free);
   const PtAllocResult *result = method == PT_METHOD_AMA ? ama_result : cms_result;
-
-  g_return_val_if_fail (lexicon != NULL && input != NULL, out);
-  g_return_val_if_fail (input->n_blocks == 0 || input->blocks != NULL, out);
-
-  for (guint i = 0; i < input->n_blocks; i++)
-    check_block (out, lexicon, input, i);
 
   check_goals (out, input, result);
   if (result != NULL)
@@ -1441,10 +1460,80 @@ pt_doc_check (const PtLexicon     *lexicon,
   if (cms_result != NULL && ama_result != NULL)
     check_methods (out, cms_result, ama_result);
   check_ncci (out, input, result);
+}
 
-  /* Block by block, then the visit; a stable sort keeps each block's
-   * findings in the order the checks ran. */
-  g_ptr_array_sort (out, compare_findings);
+static GPtrArray *
+findings_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) pt_doc_finding_free);
+}
+
+/* Block by block, then the visit; a stable sort keeps each block's
+ * findings in the order the checks ran. */
+void
+pt_doc_findings_sort (GPtrArray *findings)
+{
+  g_return_if_fail (findings != NULL);
+
+  g_ptr_array_sort (findings, compare_findings);
+}
+
+GPtrArray *
+pt_doc_check (const PtLexicon     *lexicon,
+              const PtDocInput    *input,
+              const PtAllocResult *cms_result,
+              const PtAllocResult *ama_result,
+              PtMethod             method)
+{
+  GPtrArray *out = findings_new ();
+
+  g_return_val_if_fail (lexicon != NULL && input != NULL, out);
+  g_return_val_if_fail (input->n_blocks == 0 || input->blocks != NULL, out);
+
+  for (guint i = 0; i < input->n_blocks; i++)
+    check_block (out, lexicon, input, i);
+  check_visit (out, input, cms_result, ama_result, method);
+  pt_doc_findings_sort (out);
+
+  return out;
+}
+
+/* The findings about block @index that read that block alone, in the order
+ * pt_doc_check() gives them. They depend only on what the header says a
+ * block's own checks read, so a caller may keep them while that stays the
+ * same (a minutes edit then re-checks no block). */
+GPtrArray *
+pt_doc_check_block (const PtLexicon  *lexicon,
+                    const PtDocInput *input,
+                    guint             index)
+{
+  GPtrArray *out = findings_new ();
+
+  g_return_val_if_fail (lexicon != NULL && input != NULL, out);
+  g_return_val_if_fail (index < input->n_blocks && input->blocks != NULL, out);
+
+  check_block (out, lexicon, input, index);
+
+  return out;
+}
+
+/* The findings that read the whole visit or its allocation (goals, minutes
+ * not billed, assistant, ties, methods, NCCI pairs), in the order the checks
+ * run, not sorted. With pt_doc_check_block() for every block and a
+ * pt_doc_findings_sort() of the lot, the same as pt_doc_check(). */
+GPtrArray *
+pt_doc_check_visit (const PtLexicon     *lexicon,
+                    const PtDocInput    *input,
+                    const PtAllocResult *cms_result,
+                    const PtAllocResult *ama_result,
+                    PtMethod             method)
+{
+  GPtrArray *out = findings_new ();
+
+  g_return_val_if_fail (lexicon != NULL && input != NULL, out);
+  g_return_val_if_fail (input->n_blocks == 0 || input->blocks != NULL, out);
+
+  check_visit (out, input, cms_result, ama_result, method);
 
   return out;
 }

@@ -29,6 +29,11 @@
  * same when their words are; "billed" means units under the visit's method
  * (minutes or an untimed code when no allocation is given). Findings come
  * block by block, then those of the whole visit.
+ *
+ * A block's own checks (pt_doc_check_block()) read only its code, its
+ * one-on-one flag, its skilled ids and its text fields, and the visit's
+ * diagnosis: not its minutes, timed flag or provider, nor any other block.
+ * Everything else is in pt_doc_check_visit().
  */
 #pragma once
 
@@ -181,6 +186,15 @@ GPtrArray       *pt_doc_check               (const PtLexicon    *lexicon,
                                              const PtAllocResult *cms_result,
                                              const PtAllocResult *ama_result,
                                              PtMethod            method);
+GPtrArray       *pt_doc_check_block         (const PtLexicon    *lexicon,
+                                             const PtDocInput   *input,
+                                             guint               index);
+GPtrArray       *pt_doc_check_visit         (const PtLexicon    *lexicon,
+                                             const PtDocInput   *input,
+                                             const PtAllocResult *cms_result,
+                                             const PtAllocResult *ama_result,
+                                             PtMethod            method);
+void             pt_doc_findings_sort       (GPtrArray          *findings);
 void             pt_doc_finding_free        (PtDocFinding       *finding);
 gboolean         pt_doc_findings_have_error (GPtrArray          *findings);
 
