@@ -325,6 +325,193 @@ test_assistant_finding_states_units (void)
   g_assert_true (seen);
 }
 
+/* The documentation checks keep each block's own findings between changes.
+ * Each edit below is made on the same visit in turn; after it the findings
+ * must be exactly those of a fresh, uncached run, and only the blocks whose
+ * wording (code, one-on-one, skilled ids, text, the visit's diagnosis, or
+ * place) changed may be read again. */
+typedef struct {
+  const char *what;
+  void      (*edit) (PtVisit *visit);
+  guint       rechecked; /* blocks read anew; G_MAXUINT: all of them */
+  gboolean    changes;   /* the findings differ from before the edit */
+} CheckEdit;
+
+static void
+edit_minutes_not_billed (PtVisit *visit)
+{
+  /* 97530 drops to 5 min: no unit left for it under either method */
+  pt_block_set_minutes (pt_visit_get_block (visit, 2), 5);
+}
+
+static void
+edit_minutes_back (PtVisit *visit)
+{
+  pt_block_set_minutes (pt_visit_get_block (visit, 2), 20);
+}
+
+static void
+edit_provider (PtVisit *visit)
+{
+  pt_block_set_provider (pt_visit_get_block (visit, 0), PT_PROVIDER_THERAPIST);
+}
+
+static void
+edit_deficit (PtVisit *visit)
+{
+  pt_block_set_text (pt_visit_get_block (visit, 1), PT_BLOCK_DEFICIT, "poor balance reactions, two falls");
+}
+
+static void
+edit_response (PtVisit *visit)
+{
+  pt_block_set_text (pt_visit_get_block (visit, 0), PT_BLOCK_RESPONSE, "fewer losses of balance by the end");
+}
+
+static void
+edit_code (PtVisit *visit)
+{
+  pt_block_set_code (pt_visit_get_block (visit, 2), "97112");
+}
+
+static void
+edit_group (PtVisit *visit)
+{
+  pt_block_set_one_on_one (pt_visit_get_block (visit, 1), FALSE);
+}
+
+static void
+edit_skilled (PtVisit *visit)
+{
+  /* block 2 names no cue: a ticked skilled id answers skilled-cues-missing */
+  pt_block_toggle_skilled (pt_visit_get_block (visit, 1), pt_skilled_ids[0], TRUE);
+}
+
+static void
+edit_diagnosis (PtVisit *visit)
+{
+  pt_visit_set_diagnosis_category (visit, PT_DIAGNOSIS_MUSCULOSKELETAL);
+}
+
+static void
+edit_move (PtVisit *visit)
+{
+  pt_visit_move_block (visit, 0, 1);
+}
+
+static void
+edit_remove_last (PtVisit *visit)
+{
+  pt_visit_remove_block (visit, pt_visit_get_n_blocks (visit) - 1);
+}
+
+static void
+edit_append (PtVisit *visit)
+{
+  g_autoptr(PtBlock) block = pt_block_new ("97112", 12);
+
+  pt_visit_append_block (visit, block);
+}
+
+static gboolean
+findings_equal (GPtrArray *a,
+                GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      PtDocFinding *x = g_ptr_array_index (a, i);
+      PtDocFinding *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (x->id, y->id) != 0 || x->block != y->block || x->severity != y->severity ||
+          g_strcmp0 (x->code, y->code) != 0 || x->field != y->field ||
+          g_strcmp0 (x->message, y->message) != 0 || g_strcmp0 (x->hint, y->hint) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+copy_findings (GPtrArray *findings)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) pt_doc_finding_free);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PtDocFinding *f = g_memdup2 (g_ptr_array_index (findings, i), sizeof (PtDocFinding));
+
+      f->message = g_strdup (f->message);
+      f->hint = g_strdup (f->hint);
+      g_ptr_array_add (copy, f);
+    }
+
+  return copy;
+}
+
+static void
+test_check_cache_follows_edits (void)
+{
+  static const CheckEdit edits[] = {
+    { "minutes: a code no longer billed", edit_minutes_not_billed, 0, TRUE },
+    { "minutes back", edit_minutes_back, 0, TRUE },
+    { "provider: no more assistant minutes", edit_provider, 0, TRUE },
+    { "deficit text", edit_deficit, 1, TRUE },
+    { "response text", edit_response, 1, TRUE },
+    { "code", edit_code, 1, TRUE },
+    { "one-on-one", edit_group, 1, TRUE },
+    { "skilled id", edit_skilled, 1, TRUE },
+    { "diagnosis", edit_diagnosis, G_MAXUINT, TRUE },
+    { "move", edit_move, 2, TRUE },
+    { "remove the last block", edit_remove_last, 0, TRUE },
+    { "append a block", edit_append, 1, TRUE },
+  };
+  g_autoptr(PtWorkspace) ws = pt_workspace_new (NULL);
+  PtVisit *visit = pt_workspace_get_visit (ws);
+  g_autoptr(GPtrArray) before = NULL;
+  PtBlock *b;
+
+  b = add_block (ws, "97112", 20);
+  pt_block_toggle_skilled (b, pt_skilled_ids[0], TRUE);
+  pt_block_set_provider (b, PT_PROVIDER_ASSISTANT);
+  pt_block_set_text (b, PT_BLOCK_DEFICIT, "impaired proprioception of the left ankle");
+  pt_block_set_text (b, PT_BLOCK_INTERVENTION, "perturbation training on foam with verbal cues");
+  b = add_block (ws, "97112", 15);
+  pt_block_set_text (b, PT_BLOCK_INTERVENTION, "exercises");
+  b = add_block (ws, "97530", 20);
+  pt_block_set_text (b, PT_BLOCK_GOAL, "independent transfers");
+  add_block (ws, "97110", 10);
+
+  before = copy_findings (pt_workspace_get_check (ws)->findings);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr(PtVisitCheck) fresh = NULL;
+      g_autoptr(GError) error = NULL;
+      const PtVisitCheck *check;
+      guint checked = pt_workspace_get_blocks_checked (ws);
+      guint want;
+
+      g_test_message ("%s", edits[i].what);
+      edits[i].edit (visit);
+      want = edits[i].rechecked == G_MAXUINT ? pt_visit_get_n_blocks (visit) : edits[i].rechecked;
+
+      check = pt_workspace_get_check (ws);
+      g_assert_nonnull (check);
+      fresh = pt_visit_check_run (visit, PT_TIE_RULE_ENTRY_ORDER, &error);
+      g_assert_no_error (error);
+
+      g_assert_true (findings_equal (check->findings, fresh->findings));
+      g_assert_cmpuint (pt_workspace_get_blocks_checked (ws) - checked, ==, want);
+      g_assert_cmpint (findings_equal (check->findings, before), ==, !edits[i].changes);
+
+      g_ptr_array_unref (before);
+      before = copy_findings (check->findings);
+    }
+}
+
 /* A long code with accented letters is cut on a character, so the message
  * naming it is valid UTF-8. */
 static void
@@ -381,6 +568,7 @@ main (int    argc,
   g_test_add_func ("/workspace/stale-temporaries-swept", test_stale_temporaries_swept);
   g_test_add_func ("/workspace/long-code-message-utf8", test_long_code_message_utf8);
   g_test_add_func ("/workspace/assistant-finding-states-units", test_assistant_finding_states_units);
+  g_test_add_func ("/workspace/check-cache-follows-edits", test_check_cache_follows_edits);
 
   return g_test_run ();
 }

@@ -33,6 +33,7 @@ struct _PtWorkspace
   GPtrArray     *block_problems; /* char * or NULL, one per block */
   PtVisitCheck  *check;          /* documentation checks, made on demand */
   gboolean       check_valid;
+  PtVisitCheckCache *check_cache; /* each block's own findings, kept between changes */
   char          *draft_id;
   guint          record_source;
   guint          draft_source;
@@ -164,6 +165,7 @@ set_visit (PtWorkspace *self,
 
   g_clear_object (&self->history);
   self->history = pt_history_new (self->visit);
+  pt_visit_check_cache_clear (self->check_cache);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIT]);
   pt_workspace_recompute (self);
@@ -197,6 +199,7 @@ pt_workspace_finalize (GObject *object)
   g_free (self->draft_id);
   g_ptr_array_unref (self->block_problems);
   g_clear_pointer (&self->check, pt_visit_check_free);
+  g_clear_pointer (&self->check_cache, pt_visit_check_cache_free);
 
   G_OBJECT_CLASS (pt_workspace_parent_class)->finalize (object);
 }
@@ -262,6 +265,7 @@ pt_workspace_init (PtWorkspace *self)
 {
   self->draft_id = g_uuid_string_random ();
   self->block_problems = g_ptr_array_new_with_free_func (g_free);
+  self->check_cache = pt_visit_check_cache_new ();
 }
 
 static PtVisit *
@@ -333,27 +337,35 @@ pt_workspace_get_result (PtWorkspace *self,
 }
 
 /* The documentation checks of the visit as it is now, or NULL while the
- * visit cannot be computed. Made on first use after each change, so typing
- * pays only for the allocation; the window asks for it when idle. */
+ * visit cannot be computed. Made on first use after each change, from the
+ * live results and with each unchanged block's findings kept from the last
+ * time: a minutes edit re-runs only the checks of the whole visit. */
 const PtVisitCheck *
 pt_workspace_get_check (PtWorkspace *self)
 {
   if (!self->check_valid)
     {
-      PtTieRule rule = self->settings ? pt_settings_get_tie_rule (self->settings) : PT_TIE_RULE_ENTRY_ORDER;
-
       self->check_valid = TRUE;
-      if (self->error == NULL)
+      if (self->error == NULL && self->results[PT_METHOD_CMS] != NULL && self->results[PT_METHOD_AMA] != NULL)
         {
           g_autoptr(GError) error = NULL;
 
-          self->check = pt_visit_check_run (self->visit, rule, &error);
+          self->check = pt_visit_check_run_cached (self->visit, self->results[PT_METHOD_CMS],
+                                                   self->results[PT_METHOD_AMA], self->check_cache, &error);
           if (self->check == NULL)
             g_warning ("The documentation checks could not run: %s", error->message);
         }
     }
 
   return self->check;
+}
+
+/* How many blocks the documentation checks have read anew, rather than
+ * taking their findings from the last time, since the workspace was made. */
+guint
+pt_workspace_get_blocks_checked (PtWorkspace *self)
+{
+  return pt_visit_check_cache_get_misses (self->check_cache);
 }
 
 /* What is wrong with block @position on its own, or NULL. */

@@ -24,6 +24,7 @@ const PtAllocResult *pt_workspace_get_result        (PtWorkspace   *self,
                                                      PtMethod       method);
 const GError        *pt_workspace_get_error         (PtWorkspace   *self);
 const PtVisitCheck  *pt_workspace_get_check         (PtWorkspace   *self);
+guint                pt_workspace_get_blocks_checked (PtWorkspace  *self);
 const char          *pt_workspace_get_block_problem (PtWorkspace   *self,
                                                      guint          position);
 void                 pt_workspace_recompute         (PtWorkspace   *self);
