@@ -1399,6 +1399,8 @@ check_ncci (GPtrArray           *out,
             const PtAllocResult *result)
 {
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autofree gboolean *in_a = NULL;
+  g_autofree gboolean *in_b = NULL;
 
   for (guint i = 0; i < input->n_blocks; i++)
     {
@@ -1411,22 +1413,34 @@ check_ncci (GPtrArray           *out,
       g_ptr_array_add (codes, (gpointer) code);
     }
 
+  /* Each code against each side once, not once for every pair of codes. */
+  in_a = g_new0 (gboolean, codes->len + 1);
+  in_b = g_new0 (gboolean, codes->len + 1);
+
   for (guint p = 0; p < G_N_ELEMENTS (ncci_pairs); p++)
-    for (guint x = 0; x < codes->len; x++)
-      for (guint y = 0; y < codes->len; y++)
+    {
+      for (guint x = 0; x < codes->len; x++)
         {
-          const char *a = g_ptr_array_index (codes, x);
-          const char *b = g_ptr_array_index (codes, y);
-
-          if (x == y || !code_in_side (a, ncci_pairs[p].a) || !code_in_side (b, ncci_pairs[p].b))
-            continue;
-
-          add_finding (out, "ncci-pair", PT_DOC_SEVERITY_INFO, -1, NULL, PT_DOC_FIELD_NONE,
-                       g_strdup_printf (_("%s and %s are billed together, a pair that NCCI edits may bundle. How sure: %s"),
-                                        a, b, _(ncci_pairs[p].how_sure)),
-                       g_strdup_printf (_("%s Check the current CMS procedure-to-procedure table before adding a modifier."),
-                                        _(ncci_pairs[p].advice)));
+          in_a[x] = code_in_side (g_ptr_array_index (codes, x), ncci_pairs[p].a);
+          in_b[x] = code_in_side (g_ptr_array_index (codes, x), ncci_pairs[p].b);
         }
+
+      for (guint x = 0; x < codes->len; x++)
+        for (guint y = 0; y < codes->len; y++)
+          {
+            const char *a = g_ptr_array_index (codes, x);
+            const char *b = g_ptr_array_index (codes, y);
+
+            if (x == y || !in_a[x] || !in_b[y])
+              continue;
+
+            add_finding (out, "ncci-pair", PT_DOC_SEVERITY_INFO, -1, NULL, PT_DOC_FIELD_NONE,
+                         g_strdup_printf (_("%s and %s are billed together, a pair that NCCI edits may bundle. How sure: %s"),
+                                          a, b, _(ncci_pairs[p].how_sure)),
+                         g_strdup_printf (_("%s Check the current CMS procedure-to-procedure table before adding a modifier."),
+                                          _(ncci_pairs[p].advice)));
+          }
+    }
 }
 
 static gint
