@@ -41,7 +41,7 @@ struct _PtBlockRow
   guint          position;
   guint          n_blocks;
   char          *problem;
-  char          *findings_key;
+  GPtrArray     *shown_findings; /* PtDocFinding copies: what the expander shows */
 };
 
 enum {
@@ -153,7 +153,7 @@ pt_block_row_dispose (GObject *object)
   g_clear_pointer (&self->skilled_toggles, g_ptr_array_unref);
   g_clear_pointer (&self->catalogue_title, g_free);
   g_clear_pointer (&self->problem, g_free);
-  g_clear_pointer (&self->findings_key, g_free);
+  g_clear_pointer (&self->shown_findings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pt_block_row_parent_class)->dispose (object);
 }
@@ -210,6 +210,7 @@ pt_block_row_init (PtBlockRow *self)
   self->skilled_toggles = g_ptr_array_new ();
   self->position = G_MAXUINT;
   self->n_blocks = G_MAXUINT;
+  self->shown_findings = g_ptr_array_new_with_free_func ((GDestroyNotify) pt_doc_finding_free);
 }
 
 /* Text fields a note needs: short entries, one per field. */
@@ -420,74 +421,213 @@ severity_icon (PtDocSeverity severity)
     }
 }
 
+/* Whether @a and @b would be shown the same way. */
+static gboolean
+finding_equal (const PtDocFinding *a,
+               const PtDocFinding *b)
+{
+  return a->severity == b->severity && a->field == b->field &&
+         g_strcmp0 (a->message, b->message) == 0 && g_strcmp0 (a->hint, b->hint) == 0;
+}
+
+static PtDocFinding *
+finding_copy (const PtDocFinding *f)
+{
+  PtDocFinding *copy = g_memdup2 (f, sizeof (PtDocFinding));
+
+  copy->message = g_strdup (f->message);
+  copy->hint = g_strdup (f->hint);
+  return copy;
+}
+
+/* One finding in the expander: its icon, its message over its hint, and a
+ * button to the field concerned. */
+static GtkWidget *
+finding_line_new (PtBlockRow         *self,
+                  const PtDocFinding *f)
+{
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (f->severity));
+  GtkWidget *message = gtk_label_new (f->message);
+  GtkWidget *hint = gtk_label_new (f->hint);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, f->severity == PT_DOC_SEVERITY_ERROR ? "finding-error"
+                                  : f->severity == PT_DOC_SEVERITY_WARNING ? "finding-warning" : "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), message);
+  gtk_box_append (GTK_BOX (text), hint);
+  gtk_box_append (GTK_BOX (line), icon);
+  gtk_box_append (GTK_BOX (line), text);
+
+  if (f->field != PT_DOC_FIELD_NONE)
+    {
+      GtkWidget *go = gtk_button_new_with_label (_("Go to field"));
+
+      g_object_set_data (G_OBJECT (go), "field", (gpointer) pt_doc_field_to_string (f->field));
+      gtk_widget_set_valign (go, GTK_ALIGN_START);
+      gtk_widget_add_css_class (go, "flat");
+      g_signal_connect (go, "clicked", G_CALLBACK (on_go_to_field), self);
+      gtk_box_append (GTK_BOX (line), go);
+    }
+
+  return line;
+}
+
+/* Puts @f's words into @line, made for a finding of the same severity and
+ * field: a count in an assistant or unbilled-minutes note changes with the
+ * minutes, and new labels are what costs. */
+static void
+finding_line_set_text (GtkWidget          *line,
+                       const PtDocFinding *f)
+{
+  GtkWidget *message = gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_first_child (line)));
+  GtkWidget *hint = gtk_widget_get_next_sibling (message);
+
+  gtk_label_set_text (GTK_LABEL (message), f->message);
+  gtk_label_set_text (GTK_LABEL (hint), f->hint);
+}
+
+/* The row's icon: the most serious finding's, with the count in its tip. */
+static void
+update_finding_icon (PtBlockRow *self)
+{
+  PtDocSeverity worst = PT_DOC_SEVERITY_INFO;
+  guint n = self->shown_findings->len;
+  g_autofree char *tip = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->finding_icon), n > 0);
+  if (n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    worst = MIN (worst, ((PtDocFinding *) g_ptr_array_index (self->shown_findings, i))->severity);
+
+  tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u note on this block’s documentation: open Documentation",
+                                      "%u notes on this block’s documentation: open Documentation",
+                                      n), n);
+  gtk_image_set_from_icon_name (self->finding_icon, severity_icon (worst));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->finding_icon), tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->finding_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->finding_icon), "finding-error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->finding_icon), "finding-warning");
+  if (worst != PT_DOC_SEVERITY_INFO)
+    gtk_widget_add_css_class (GTK_WIDGET (self->finding_icon),
+                              worst == PT_DOC_SEVERITY_ERROR ? "finding-error" : "finding-warning");
+}
+
 /* Shows the documentation findings about this block: an icon on the row for
  * the most serious one, and each message with its hint in the expander, with
- * a button that takes the focus to the field concerned. */
+ * a button that takes the focus to the field concerned. The window sets
+ * every row's findings after every change, so only what reads differently
+ * is touched: a line whose words changed gets them in its labels, a line of
+ * another kind is made anew, and the icon changes with the count or the
+ * worst severity. */
 void
 pt_block_row_set_findings (PtBlockRow *self,
                            GPtrArray  *findings)
 {
-  GtkWidget *child;
-  PtDocSeverity worst = PT_DOC_SEVERITY_INFO;
   guint n = findings ? findings->len : 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_box))))
-    gtk_box_remove (self->findings_box, child);
+  gboolean icon_changed = n != self->shown_findings->len;
+  GtkWidget *line = gtk_widget_get_first_child (GTK_WIDGET (self->findings_box));
 
   for (guint i = 0; i < n; i++)
     {
-      PtDocFinding *f = g_ptr_array_index (findings, i);
-      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (f->severity));
-      GtkWidget *message = gtk_label_new (f->message);
-      GtkWidget *hint = gtk_label_new (f->hint);
+      const PtDocFinding *f = g_ptr_array_index (findings, i);
+      PtDocFinding *old = i < self->shown_findings->len ? g_ptr_array_index (self->shown_findings, i) : NULL;
 
-      worst = MIN (worst, f->severity);
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_widget_add_css_class (icon, f->severity == PT_DOC_SEVERITY_ERROR ? "finding-error"
-                                      : f->severity == PT_DOC_SEVERITY_WARNING ? "finding-warning" : "dim-label");
-      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (message), 0);
-      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_widget_set_hexpand (text, TRUE);
-      gtk_box_append (GTK_BOX (text), message);
-      gtk_box_append (GTK_BOX (text), hint);
-      gtk_box_append (GTK_BOX (line), icon);
-      gtk_box_append (GTK_BOX (line), text);
-
-      if (f->field != PT_DOC_FIELD_NONE)
+      if (old != NULL && finding_equal (old, f))
         {
-          GtkWidget *go = gtk_button_new_with_label (_("Go to field"));
-
-          g_object_set_data (G_OBJECT (go), "field", (gpointer) pt_doc_field_to_string (f->field));
-          gtk_widget_set_valign (go, GTK_ALIGN_START);
-          gtk_widget_add_css_class (go, "flat");
-          g_signal_connect (go, "clicked", G_CALLBACK (on_go_to_field), self);
-          gtk_box_append (GTK_BOX (line), go);
+          line = gtk_widget_get_next_sibling (line);
+          continue;
         }
 
-      gtk_box_append (self->findings_box, line);
+      if (old != NULL && old->severity == f->severity && old->field == f->field)
+        finding_line_set_text (line, f);
+      else
+        {
+          GtkWidget *fresh = finding_line_new (self, f);
+
+          gtk_box_insert_child_after (self->findings_box, fresh, line ? gtk_widget_get_prev_sibling (line) : gtk_widget_get_last_child (GTK_WIDGET (self->findings_box)));
+          if (line != NULL)
+            gtk_box_remove (self->findings_box, line);
+          line = fresh;
+          icon_changed = TRUE;
+        }
+
+      if (old != NULL)
+        {
+          pt_doc_finding_free (old);
+          g_ptr_array_index (self->shown_findings, i) = finding_copy (f);
+        }
+      else
+        g_ptr_array_add (self->shown_findings, finding_copy (f));
+      line = gtk_widget_get_next_sibling (line);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->finding_icon), n > 0);
-  if (n > 0)
+  /* Findings that went away. */
+  while (line != NULL)
     {
-      g_autofree char *tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           "%u note on this block’s documentation: open Documentation",
-                                                           "%u notes on this block’s documentation: open Documentation",
-                                                           n), n);
+      GtkWidget *next = gtk_widget_get_next_sibling (line);
 
-      gtk_image_set_from_icon_name (self->finding_icon, severity_icon (worst));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->finding_icon), tip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->finding_icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->finding_icon), "finding-error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->finding_icon), "finding-warning");
-      if (worst != PT_DOC_SEVERITY_INFO)
-        gtk_widget_add_css_class (GTK_WIDGET (self->finding_icon),
-                                  worst == PT_DOC_SEVERITY_ERROR ? "finding-error" : "finding-warning");
+      gtk_box_remove (self->findings_box, line);
+      line = next;
     }
+  if (self->shown_findings->len > n)
+    g_ptr_array_set_size (self->shown_findings, n);
+
+  if (icon_changed)
+    update_finding_icon (self);
+}
+
+/* How many findings the row's Documentation expander shows. */
+guint
+pt_block_row_get_n_findings (PtBlockRow *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (PT_IS_BLOCK_ROW (self), 0);
+
+  for (GtkWidget *line = gtk_widget_get_first_child (GTK_WIDGET (self->findings_box)); line;
+       line = gtk_widget_get_next_sibling (line))
+    n++;
+
+  return n;
+}
+
+/* The label that shows finding @index's message in the expander, or NULL. */
+GtkWidget *
+pt_block_row_get_finding_label (PtBlockRow *self,
+                                guint       index)
+{
+  GtkWidget *line;
+
+  g_return_val_if_fail (PT_IS_BLOCK_ROW (self), NULL);
+
+  for (line = gtk_widget_get_first_child (GTK_WIDGET (self->findings_box)); line && index > 0;
+       line = gtk_widget_get_next_sibling (line))
+    index--;
+  if (line == NULL)
+    return NULL;
+
+  /* a line: the icon, then the box of the message and its hint */
+  return gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_first_child (line)));
+}
+
+/* The message of finding @index as the expander shows it, or NULL. */
+const char *
+pt_block_row_get_finding_message (PtBlockRow *self,
+                                  guint       index)
+{
+  GtkWidget *label = pt_block_row_get_finding_label (self, index);
+
+  return label ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }

@@ -23,6 +23,11 @@ void       pt_block_row_set_code_model  (PtBlockRow *self,
                                          GtkTreeModel *model);
 void       pt_block_row_set_findings    (PtBlockRow *self,
                                          GPtrArray  *findings);
+guint      pt_block_row_get_n_findings  (PtBlockRow *self);
+GtkWidget  *pt_block_row_get_finding_label   (PtBlockRow *self,
+                                              guint       index);
+const char *pt_block_row_get_finding_message (PtBlockRow *self,
+                                              guint       index);
 void       pt_block_row_focus_field     (PtBlockRow *self,
                                          const char *field);
 void       pt_block_row_set_title       (PtBlockRow *self,

@@ -40,7 +40,6 @@ struct _PtUnitsPanel
   GPtrArray   *cells;         /* GtkLabel or NULL, N_COLUMNS per row of codes_grid */
   char        *ties_key;
   char        *modifiers_key;
-  char        *checks_key;
 };
 
 #define N_COLUMNS 4
@@ -583,40 +582,65 @@ severity_icon (PtDocSeverity severity)
          : "dialog-information-symbolic";
 }
 
-/* What the documentation-checks section shows for @check, as one string. */
-static char *
-checks_key (const PtVisitCheck *check,
-            const char         *summary)
+/* One finding about the whole visit: its icon, its message over its hint. */
+static GtkWidget *
+check_line_new (const PtDocFinding *f)
 {
-  GString *key = g_string_new (summary);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (f->severity));
 
-  for (guint i = 0; i < check->findings->len; i++)
+  g_object_set_data (G_OBJECT (line), "severity", GINT_TO_POINTER (f->severity));
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), wrapped (f->message, NULL));
+  gtk_box_append (GTK_BOX (text), wrapped (f->hint, "dim-label"));
+  gtk_box_append (GTK_BOX (line), icon);
+  gtk_box_append (GTK_BOX (line), text);
+
+  return line;
+}
+
+/* Shows @f in @line, remaking it only for another severity: the method
+ * difference and tie notes change their numbers with the minutes. */
+static GtkWidget *
+check_line_update (PtUnitsPanel       *self,
+                   GtkWidget          *line,
+                   const PtDocFinding *f)
+{
+  GtkWidget *message, *hint, *fresh;
+
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (line), "severity")) == (gint) f->severity)
     {
-      PtDocFinding *f = g_ptr_array_index (check->findings, i);
-
-      if (f->block < 0)
-        g_string_append_printf (key, "\x1e%d\x1f%s\x1f%s", f->severity, f->message, f->hint);
+      message = gtk_widget_get_first_child (gtk_widget_get_last_child (line));
+      hint = gtk_widget_get_next_sibling (message);
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (message)), f->message) != 0)
+        gtk_label_set_text (GTK_LABEL (message), f->message);
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (hint)), f->hint) != 0)
+        gtk_label_set_text (GTK_LABEL (hint), f->hint);
+      return line;
     }
 
-  return g_string_free (key, FALSE);
+  fresh = check_line_new (f);
+  gtk_box_insert_child_after (GTK_BOX (self->checks_box), fresh, line);
+  gtk_box_remove (GTK_BOX (self->checks_box), line);
+  return fresh;
 }
 
 /* The documentation checks: a count over the blocks, and the findings about
- * the visit as a whole (the blocks show their own). Remade only when what
- * it says changed: a minutes edit seldom changes the findings. */
+ * the visit as a whole (the blocks show their own). Updated in place after
+ * every change: a minutes edit changes a few words of them at most. */
 void
 pt_units_panel_show_check (PtUnitsPanel       *self,
                            const PtVisitCheck *check)
 {
   guint counts[3] = { 0, 0, 0 };
   g_autofree char *summary = NULL;
-  g_autofree char *key = NULL;
+  GtkWidget *summary_label, *line;
 
   if (check == NULL)
     {
-      clear_box (self->checks_box);
       gtk_widget_set_visible (self->checks_box, FALSE);
-      g_clear_pointer (&self->checks_key, g_free);
       return;
     }
 
@@ -630,35 +654,37 @@ pt_units_panel_show_check (PtUnitsPanel       *self,
                                counts[PT_DOC_SEVERITY_ERROR], counts[PT_DOC_SEVERITY_WARNING],
                                counts[PT_DOC_SEVERITY_INFO]);
 
-  key = checks_key (check, summary);
-  if (g_strcmp0 (key, self->checks_key) == 0)
-    return;
-  g_free (self->checks_key);
-  self->checks_key = g_steal_pointer (&key);
-
-  clear_box (self->checks_box);
   gtk_widget_set_visible (self->checks_box, TRUE);
-  gtk_box_append (GTK_BOX (self->checks_box), heading (_("Documentation checks")));
-  gtk_box_append (GTK_BOX (self->checks_box), wrapped (summary, "dim-label"));
+  if (gtk_widget_get_first_child (self->checks_box) == NULL)
+    {
+      gtk_box_append (GTK_BOX (self->checks_box), heading (_("Documentation checks")));
+      gtk_box_append (GTK_BOX (self->checks_box), wrapped (summary, "dim-label"));
+    }
+  summary_label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (self->checks_box));
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (summary_label)), summary) != 0)
+    gtk_label_set_text (GTK_LABEL (summary_label), summary);
 
+  line = gtk_widget_get_next_sibling (summary_label);
   for (guint i = 0; i < check->findings->len; i++)
     {
       PtDocFinding *f = g_ptr_array_index (check->findings, i);
-      GtkWidget *line, *text, *icon;
 
       if (f->block >= 0)
         continue;
 
-      line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      icon = gtk_image_new_from_icon_name (severity_icon (f->severity));
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_widget_set_hexpand (text, TRUE);
-      gtk_box_append (GTK_BOX (text), wrapped (f->message, NULL));
-      gtk_box_append (GTK_BOX (text), wrapped (f->hint, "dim-label"));
-      gtk_box_append (GTK_BOX (line), icon);
-      gtk_box_append (GTK_BOX (line), text);
-      gtk_box_append (GTK_BOX (self->checks_box), line);
+      if (line == NULL)
+        gtk_box_append (GTK_BOX (self->checks_box), check_line_new (f));
+      else
+        line = gtk_widget_get_next_sibling (check_line_update (self, line, f));
+    }
+
+  /* Findings that went away. */
+  while (line != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (line);
+
+      gtk_box_remove (GTK_BOX (self->checks_box), line);
+      line = next;
     }
 }
 
@@ -690,6 +716,21 @@ pt_units_panel_get_headline (PtUnitsPanel *self)
   return self->headline;
 }
 
+/* The documentation-checks count the panel shows ("2 to fix, …"), or NULL
+ * while the section is hidden. */
+const char *
+pt_units_panel_get_check_summary (PtUnitsPanel *self)
+{
+  GtkWidget *summary;
+
+  if (!gtk_widget_get_visible (self->checks_box))
+    return NULL;
+
+  /* the heading, then the summary */
+  summary = gtk_widget_get_next_sibling (gtk_widget_get_first_child (self->checks_box));
+  return summary ? gtk_label_get_text (GTK_LABEL (summary)) : NULL;
+}
+
 GtkWidget *
 pt_units_panel_get_extra_box (PtUnitsPanel *self)
 {
@@ -706,7 +747,6 @@ pt_units_panel_dispose (GObject *object)
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->ties_key, g_free);
   g_clear_pointer (&self->modifiers_key, g_free);
-  g_clear_pointer (&self->checks_key, g_free);
 
   G_OBJECT_CLASS (pt_units_panel_parent_class)->dispose (object);
 }

@@ -16,6 +16,7 @@ void        pt_units_panel_set_workspace  (PtUnitsPanel *self,
 void        pt_units_panel_set_show_other (PtUnitsPanel *self,
                                            gboolean      show);
 const char *pt_units_panel_get_headline   (PtUnitsPanel *self);
+const char *pt_units_panel_get_check_summary (PtUnitsPanel *self);
 GtkWidget  *pt_units_panel_get_extra_box  (PtUnitsPanel *self);
 void        pt_units_panel_show_check     (PtUnitsPanel *self,
                                            const PtVisitCheck *check);

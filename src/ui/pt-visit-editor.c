@@ -36,6 +36,13 @@ struct _PtVisitEditor
 
 G_DEFINE_FINAL_TYPE (PtVisitEditor, pt_visit_editor, GTK_TYPE_WIDGET)
 
+enum {
+  ROWS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 renumber (PtVisitEditor *self)
 {
@@ -163,11 +170,13 @@ on_visit_date (PtVisitEditor *self)
     }
 }
 
-/* After the list box has made its rows for a change of the blocks. */
+/* After the list box has made its rows for a change of the blocks: the
+ * workspace recomputed before the rows were there. */
 static void
 on_blocks_changed (PtVisitEditor *self)
 {
   renumber (self);
+  g_signal_emit (self, signals[ROWS_CHANGED], 0);
 }
 
 static void
@@ -265,6 +274,16 @@ pt_visit_editor_class_init (PtVisitEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pt_visit_editor_dispose;
+
+  /**
+   * PtVisitEditor::rows-changed:
+   *
+   * Block rows were added, removed or made again for a change of the
+   * visit's blocks, after the workspace had recomputed: a new row has
+   * none of what the window gives rows after a change yet.
+   */
+  signals[ROWS_CHANGED] = g_signal_new ("rows-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Pt97112/pt-visit-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PtVisitEditor, box);

@@ -14,7 +14,6 @@ struct _PtWindow
   PtWorkspace          *workspace;
   PtSettings           *settings;
   gboolean              close_confirmed;
-  guint                 checks_source;
   guint                 panes_source;
   gboolean              panes_ready;
 

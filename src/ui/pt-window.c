@@ -14,6 +14,7 @@
 G_DEFINE_FINAL_TYPE (PtWindow, pt_window, GTK_TYPE_APPLICATION_WINDOW)
 
 static void on_results_changed (PtWindow *self);
+static void show_checks (PtWindow *self);
 static void on_first_map       (PtWindow *self);
 
 enum {
@@ -195,7 +196,6 @@ pt_window_dispose (GObject *object)
 {
   PtWindow *self = (PtWindow *) object;
 
-  g_clear_handle_id (&self->checks_source, g_source_remove);
   g_clear_handle_id (&self->panes_source, g_source_remove);
   /* No gtk_widget_dispose_template(): GtkWindow unparents its own child and
    * titlebar, and doing it twice is an error. */
@@ -285,6 +285,8 @@ pt_window_new (PtApplication *app)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->workspace, "results-changed", G_CALLBACK (on_results_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "rows-changed", G_CALLBACK (show_checks), self,
+                           G_CONNECT_SWAPPED);
   on_results_changed (self);
 
   g_signal_connect_object (self->settings, "notify::show-both-methods",
@@ -309,28 +311,28 @@ pt_window_new (PtApplication *app)
   return self;
 }
 
-static gboolean
-show_checks_idle (gpointer data)
+/* Gives each block row its own findings and the units panel the visit's.
+ * The findings come block by block, so one pass hands them out. */
+static void
+show_checks (PtWindow *self)
 {
-  PtWindow *self = data;
-  const PtVisitCheck *check;
-  PtVisit *visit;
+  const PtVisitCheck *check = pt_workspace_get_check (self->workspace);
+  guint n = pt_visit_get_n_blocks (pt_workspace_get_visit (self->workspace));
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  guint k = 0;
 
-  self->checks_source = 0;
-  check = pt_workspace_get_check (self->workspace);
-  visit = pt_workspace_get_visit (self->workspace);
-
-  for (guint i = 0; i < pt_visit_get_n_blocks (visit); i++)
+  for (guint i = 0; i < n; i++)
     {
       GtkWidget *row = pt_visit_editor_get_row (self->editor, i);
-      g_autoptr(GPtrArray) mine = g_ptr_array_new ();
 
-      for (guint k = 0; check != NULL && k < check->findings->len; k++)
+      g_ptr_array_set_size (mine, 0);
+      for (; check != NULL && k < check->findings->len; k++)
         {
           PtDocFinding *f = g_ptr_array_index (check->findings, k);
 
-          if (f->block == (gint) i)
-            g_ptr_array_add (mine, f);
+          if (f->block != (gint) i)
+            break;
+          g_ptr_array_add (mine, f);
         }
 
       if (PT_IS_BLOCK_ROW (row))
@@ -338,16 +340,16 @@ show_checks_idle (gpointer data)
     }
 
   pt_units_panel_show_check (self->units_panel, check);
-
-  return G_SOURCE_REMOVE;
 }
 
-/* The checks read every word of the note: they run when typing pauses. */
+/* The checks follow every change at once, like the units: with each
+ * unchanged block's findings kept by the workspace and each row and the
+ * panel remaking only what reads differently, a minutes edit costs the
+ * whole-visit checks and a comparison. */
 static void
 on_results_changed (PtWindow *self)
 {
-  if (self->checks_source == 0)
-    self->checks_source = g_timeout_add_full (G_PRIORITY_LOW, 150, show_checks_idle, self, NULL);
+  show_checks (self);
 }
 
 /* Makes the panes now if the idle after the first frame has not yet. */

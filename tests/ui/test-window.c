@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pt-application.h"
+#include "pt-block-row.h"
 #include "pt-print.h"
 #include "pt-units-panel.h"
 #include "pt-visit-editor.h"
@@ -35,6 +36,166 @@ fill_row (PtWindow   *window,
   gtk_editable_set_text (GTK_EDITABLE (entry), code);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), minutes);
   pt_ui_test_pump ();
+}
+
+/* Documentation findings in the window ------------------------------------- */
+
+typedef struct {
+  const char *what;
+  void      (*edit) (PtVisit *visit);
+  gint        untouched; /* a row whose findings' widgets must be kept, or -1 */
+} FindingsEdit;
+
+static void
+findings_not_billed (PtVisit *visit)
+{
+  /* 97530 down to 5 min: no unit, a "minutes not billable" note on its row */
+  pt_block_set_minutes (pt_visit_get_block (visit, 2), 5);
+}
+
+static void
+findings_billed_again (PtVisit *visit)
+{
+  pt_block_set_minutes (pt_visit_get_block (visit, 2), 20);
+}
+
+static void
+findings_minutes_only (PtVisit *visit)
+{
+  pt_block_set_minutes (pt_visit_get_block (visit, 1), 16);
+}
+
+static void
+findings_deficit (PtVisit *visit)
+{
+  pt_block_set_text (pt_visit_get_block (visit, 0), PT_BLOCK_DEFICIT, "");
+}
+
+static void
+findings_append (PtVisit *visit)
+{
+  g_autoptr(PtBlock) block = pt_block_new ("97112", 10);
+
+  pt_visit_append_block (visit, block);
+}
+
+static void
+findings_move (PtVisit *visit)
+{
+  pt_visit_move_block (visit, 3, 0);
+}
+
+static void
+findings_remove (PtVisit *visit)
+{
+  pt_visit_remove_block (visit, 1);
+}
+
+/* Marks the label of row @position's first finding, so that a label made
+ * anew (even at the same address) is told from the one kept. */
+static void
+mark_first_finding (PtWindow *window,
+                    guint     position)
+{
+  PtBlockRow *row = PT_BLOCK_ROW (pt_visit_editor_get_row (window->editor, position));
+  GtkWidget *label = pt_block_row_get_finding_label (row, 0);
+
+  g_assert_nonnull (label);
+  g_object_set_data (G_OBJECT (label), "pt-test-kept", GINT_TO_POINTER (1));
+}
+
+static gboolean
+first_finding_kept (PtWindow *window,
+                    guint     position)
+{
+  PtBlockRow *row = PT_BLOCK_ROW (pt_visit_editor_get_row (window->editor, position));
+  GtkWidget *label = pt_block_row_get_finding_label (row, 0);
+
+  return label != NULL && g_object_get_data (G_OBJECT (label), "pt-test-kept") != NULL;
+}
+
+/* Every row and the panel show what a fresh, uncached run of the checks
+ * finds, right after the edit: no waiting for the main loop. */
+static void
+assert_findings_shown (PtWindow *window)
+{
+  PtVisit *visit = pt_workspace_get_visit (window->workspace);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PtVisitCheck) fresh = pt_visit_check_run (visit, PT_TIE_RULE_ENTRY_ORDER, &error);
+  guint counts[3] = { 0, 0, 0 };
+  g_autofree char *summary = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < pt_visit_get_n_blocks (visit); i++)
+    {
+      PtBlockRow *row = PT_BLOCK_ROW (pt_visit_editor_get_row (window->editor, i));
+      guint shown = 0;
+
+      g_assert_true (pt_block_row_get_block (row) == pt_visit_get_block (visit, i));
+      for (guint k = 0; k < fresh->findings->len; k++)
+        {
+          PtDocFinding *f = g_ptr_array_index (fresh->findings, k);
+
+          if (f->block != (gint) i)
+            continue;
+          g_assert_cmpstr (pt_block_row_get_finding_message (row, shown), ==, f->message);
+          shown++;
+        }
+      g_assert_cmpuint (pt_block_row_get_n_findings (row), ==, shown);
+    }
+
+  for (guint k = 0; k < fresh->findings->len; k++)
+    counts[((PtDocFinding *) g_ptr_array_index (fresh->findings, k))->severity]++;
+  summary = g_strdup_printf ("%u to fix, %u to look at, %u for information.",
+                             counts[0], counts[1], counts[2]);
+  g_assert_true (g_str_has_prefix (pt_units_panel_get_check_summary (window->units_panel), summary));
+}
+
+static void
+test_findings_follow_edits (void)
+{
+  static const FindingsEdit edits[] = {
+    { "a code's minutes no longer billed", findings_not_billed, 0 },
+    { "billed again", findings_billed_again, 1 },
+    { "minutes that change no finding", findings_minutes_only, 0 },
+    { "a block's deficit emptied", findings_deficit, 1 },
+    { "a block added", findings_append, 1 },
+    { "the new block moved to the top", findings_move, -1 },
+    { "a block removed", findings_remove, -1 },
+  };
+  PtWindow *window = new_window ();
+  PtVisit *visit = pt_workspace_get_visit (window->workspace);
+  g_autoptr(PtBlock) a = pt_block_new ("97112", 20);
+  g_autoptr(PtBlock) b = pt_block_new ("97112", 15);
+  g_autoptr(PtBlock) c = pt_block_new ("97530", 20);
+
+  pt_block_set_text (a, PT_BLOCK_DEFICIT, "impaired proprioception of the left ankle");
+  pt_block_set_text (a, PT_BLOCK_INTERVENTION, "perturbation training on foam with verbal cues");
+  pt_block_set_text (b, PT_BLOCK_INTERVENTION, "exercises");
+  /* goals of their own, or dropping a code would change every block's notes */
+  pt_block_set_text (a, PT_BLOCK_GOAL, "fewer losses of balance");
+  pt_block_set_text (b, PT_BLOCK_GOAL, "steady single-leg stance");
+  pt_block_set_text (c, PT_BLOCK_GOAL, "independent transfers");
+  pt_visit_append_block (visit, a);
+  pt_visit_append_block (visit, b);
+  pt_visit_append_block (visit, c);
+  assert_findings_shown (window);
+  pt_ui_test_pump ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_test_message ("%s", edits[i].what);
+      if (edits[i].untouched >= 0)
+        mark_first_finding (window, edits[i].untouched);
+      edits[i].edit (visit);
+      assert_findings_shown (window);
+      if (edits[i].untouched >= 0)
+        g_assert_true (first_finding_kept (window, edits[i].untouched));
+      pt_ui_test_pump ();
+      assert_findings_shown (window);
+    }
+
+  destroy_window (window);
 }
 
 static void
@@ -301,6 +462,7 @@ main (int    argc,
   app = pt_ui_test_app_new (G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/window/build-visit-through-widgets", test_build_visit_through_widgets);
+  g_test_add_func ("/window/findings-follow-edits", test_findings_follow_edits);
   g_test_add_func ("/window/open-malformed-file", test_open_malformed_file);
   g_test_add_func ("/window/draft-restore-dialog", test_draft_restore_dialog);
   g_test_add_func ("/window/icon-buttons-have-names", test_icon_buttons_have_names);
