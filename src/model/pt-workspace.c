@@ -83,21 +83,20 @@ pt_workspace_recompute (PtWorkspace *self)
   g_clear_pointer (&self->check, pt_visit_check_free);
   self->check_valid = FALSE;
   g_ptr_array_set_size (self->block_problems, 0);
-  {
-    g_autoptr(PtVisitInput) all = pt_visit_input_new (self->visit, PT_METHOD_CMS, rule);
-
-    for (guint i = 0; i < all->input.n_blocks; i++)
-      {
-        g_autoptr(GError) error = NULL;
-
-        pt_alloc_block_validate (&all->blocks[i], i, &error);
-        g_ptr_array_add (self->block_problems, error ? g_strdup (error->message) : NULL);
-      }
-  }
 
   for (guint m = 0; m < 2; m++)
     {
       g_autoptr(PtVisitInput) input = pt_visit_input_new (self->visit, m, rule);
+
+      /* Each block on its own, from the first method's input: the blocks
+       * are the same under both, and building an input reads every block. */
+      for (guint i = 0; m == PT_METHOD_CMS && i < input->input.n_blocks; i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          pt_alloc_block_validate (&input->blocks[i], i, &error);
+          g_ptr_array_add (self->block_problems, error ? g_strdup (error->message) : NULL);
+        }
 
       g_clear_pointer (&self->results[m], pt_alloc_result_free);
       self->results[m] = pt_allocate (&input->input, self->error ? NULL : &self->error);
