@@ -792,6 +792,64 @@ present_step (PtPresentationView *view,
   pt_ui_test_pump ();
 }
 
+/* The 97116 block of the open visit. */
+static PtBlock *
+gait_block (PtWindow *window)
+{
+  PtVisit *visit = pt_workspace_get_visit (window->workspace);
+
+  for (guint i = 0; i < pt_visit_get_n_blocks (visit); i++)
+    if (g_str_equal (pt_block_get_code (pt_visit_get_block (visit, i)), "97116"))
+      return pt_visit_get_block (visit, i);
+
+  g_assert_not_reached ();
+}
+
+/* Hidden, the presentation does nothing on a change; shown again (without
+ * restarting it) it shows the visit as it is now. */
+static void
+test_presentation_catches_up_when_shown (void)
+{
+  static const struct {
+    gint        minutes;
+    const char *shown;
+  } edits[] = {
+    { 20, "97116 20" },
+    { 9, "97116 9" },
+    { 15, "97116 15" },
+  };
+  PtWindow *window = new_window ();
+  PtLibraryView *library = library_of (window);
+  PtPresentationView *view = library->presentation;
+  GtkStack *stack = library->window_stack;
+
+  open_by_id (window, "ref-a-post-stroke-midline");
+  g_assert_true (activate (window, "library.present"));
+  g_assert_nonnull (strstr (pt_presentation_view_get_text (view), "97116 15"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *before = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "presentation.leave", NULL));
+      pt_ui_test_pump ();
+      g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+      before = g_strdup (pt_presentation_view_get_text (view));
+
+      pt_block_set_minutes (gait_block (window), edits[i].minutes);
+      pt_ui_test_pump ();
+      g_assert_cmpstr (pt_presentation_view_get_text (view), ==, before);
+
+      gtk_stack_set_visible_child (stack, GTK_WIDGET (view));
+      pt_ui_test_pump ();
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+      g_test_message ("%s", pt_presentation_view_get_text (view));
+      g_assert_nonnull (strstr (pt_presentation_view_get_text (view), edits[i].shown));
+    }
+
+  destroy_window (window);
+}
+
 static void
 test_presentation (void)
 {
@@ -895,6 +953,7 @@ main (int    argc,
   g_test_add_func ("/library/unreadable-user-library", test_unreadable_user_library);
   g_test_add_func ("/library/quiz", test_quiz);
   g_test_add_func ("/library/presentation", test_presentation);
+  g_test_add_func ("/library/presentation-catches-up-when-shown", test_presentation_catches_up_when_shown);
 
   status = g_test_run ();
   g_object_unref (app);
