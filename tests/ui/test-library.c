@@ -818,7 +818,7 @@ test_presentation_catches_up_when_shown (void)
     { 9, "97116 9" },
     { 15, "97116 15" },
   };
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtLibraryView *library = library_of (window);
   PtPresentationView *view = library->presentation;
   GtkStack *stack = library->window_stack;

@@ -163,7 +163,7 @@ test_findings_follow_edits (void)
     { "the new block moved to the top", findings_move, -1 },
     { "a block removed", findings_remove, -1 },
   };
-  PtWindow *window = new_window ();
+  PtWindow *window = pt_ui_test_new_window (app);
   PtVisit *visit = pt_workspace_get_visit (window->workspace);
   g_autoptr(PtBlock) a = pt_block_new ("97112", 20);
   g_autoptr(PtBlock) b = pt_block_new ("97112", 15);
@@ -195,7 +195,7 @@ test_findings_follow_edits (void)
       assert_findings_shown (window);
     }
 
-  destroy_window (window);
+  pt_ui_test_destroy_window (window);
 }
 
 static void
