@@ -5,6 +5,15 @@
 
 G_BEGIN_DECLS
 
+/* PT_TR (msgid): _(msgid), each message looked up once per process. The
+ * methods explain every unit of every recompute, and in the application (a
+ * text domain bound, a real locale) gettext's lookup costs more than the
+ * arithmetic. The language does not change while a process runs. A function
+ * with G_GNUC_FORMAT, so printf formats through it are still checked;
+ * xgettext knows the keyword (po/meson.build). */
+const char *pt_tr (const char *msgid) G_GNUC_FORMAT (1);
+#define PT_TR(msgid) pt_tr (msgid)
+
 /* Ranking information the methods need beside the codes themselves. */
 typedef struct {
   const PtAllocInput *input;

@@ -12,6 +12,30 @@
 #include "pt-codes.h"
 #include "pt-engine-error.h"
 
+G_LOCK_DEFINE_STATIC (translations);
+
+/* The translation of @msgid, from a table keyed by the message's address
+ * (the callers pass string literals) after the first lookup. */
+const char *
+pt_tr (const char *msgid)
+{
+  static GHashTable *translations;
+  const char *text;
+
+  G_LOCK (translations);
+  if (translations == NULL)
+    translations = g_hash_table_new (g_direct_hash, g_direct_equal);
+  text = g_hash_table_lookup (translations, msgid);
+  if (text == NULL)
+    {
+      text = g_dgettext (GETTEXT_PACKAGE, msgid);
+      g_hash_table_insert (translations, (gpointer) msgid, (gpointer) text);
+    }
+  G_UNLOCK (translations);
+
+  return text;
+}
+
 const char *
 pt_method_to_string (PtMethod method)
 {

@@ -51,7 +51,7 @@ pt_per_code_explain (PtAllocResult *result)
 
   if (!any_timed)
     pt_alloc_result_add_step (result, PT_STEP_TOTAL, -1, 0, FALSE,
-                              g_strdup (_("No timed code in this visit: only untimed services, one unit each.")));
+                              g_strdup (PT_TR ("No timed code in this visit: only untimed services, one unit each.")));
   else
     pt_alloc_result_add_step (result, PT_STEP_TOTAL, -1, 0, FALSE,
                               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -69,14 +69,14 @@ pt_per_code_explain (PtAllocResult *result)
 
       for (gint k = 1; k <= c->full_units; k++, unit++)
         pt_alloc_result_add_step (result, PT_STEP_UNIT, i, unit + 1, FALSE,
-                                  g_strdup_printf (_("Unit %d → %s: whole 15-minute unit %d of %d in its %d minutes."),
+                                  g_strdup_printf (PT_TR ("Unit %d → %s: whole 15-minute unit %d of %d in its %d minutes."),
                                                    unit + 1, c->code, k, c->full_units, c->minutes));
 
       if (c->units > c->full_units)
         {
           unit++;
           pt_alloc_result_add_step (result, PT_STEP_UNIT, i, unit, FALSE,
-                                    g_strdup_printf (_("Unit %d → %s: its %d leftover minutes pass the midpoint (8 of 15) of one more unit."),
+                                    g_strdup_printf (PT_TR ("Unit %d → %s: its %d leftover minutes pass the midpoint (8 of 15) of one more unit."),
                                                      unit, c->code, c->leftover));
         }
     }

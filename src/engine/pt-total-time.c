@@ -122,7 +122,7 @@ join_codes (const PtCodeUnits *codes,
   for (guint i = 0; i < n; i++)
     {
       if (i > 0)
-        g_string_append (s, i + 1 == n ? _(" and ") : ", ");
+        g_string_append (s, i + 1 == n ? PT_TR (" and ") : ", ");
       g_string_append (s, codes[idx[i]].code);
     }
 
@@ -133,9 +133,9 @@ static char *
 band_text (gint units)
 {
   if (units == 0)
-    return g_strdup (_("0–7 minutes"));
+    return g_strdup (PT_TR ("0–7 minutes"));
 
-  return g_strdup_printf (_("%d–%d minutes"),
+  return g_strdup_printf (PT_TR ("%d–%d minutes"),
                           pt_minutes_for_units (units), pt_minutes_for_units (units + 1) - 1);
 }
 
@@ -180,10 +180,10 @@ pt_total_time_explain (PtAllocResult       *result,
 
   if (!any_timed)
     pt_alloc_result_add_step (result, PT_STEP_TOTAL, -1, 0, FALSE,
-                              g_strdup (_("No timed code in this visit: only untimed services, one unit each.")));
+                              g_strdup (PT_TR ("No timed code in this visit: only untimed services, one unit each.")));
   else if (units == 0)
     pt_alloc_result_add_step (result, PT_STEP_TOTAL, -1, 0, FALSE,
-                              g_strdup_printf (_("%d timed minutes in all: fewer than 8, so the visit supports no timed unit."),
+                              g_strdup_printf (PT_TR ("%d timed minutes in all: fewer than 8, so the visit supports no timed unit."),
                                                result->total_timed_minutes));
   else
     pt_alloc_result_add_step (result, PT_STEP_TOTAL, -1, 0, FALSE,
@@ -197,7 +197,7 @@ pt_total_time_explain (PtAllocResult       *result,
   for (guint i = 0; i < n_codes; i++)
     for (gint k = 1; k <= codes[i].full_units; k++, unit++)
       pt_alloc_result_add_step (result, PT_STEP_UNIT, i, unit + 1, FALSE,
-                                g_strdup_printf (_("Unit %d → %s: whole 15-minute unit %d of %d in its %d minutes."),
+                                g_strdup_printf (PT_TR ("Unit %d → %s: whole 15-minute unit %d of %d in its %d minutes."),
                                                  unit + 1, codes[i].code, k, codes[i].full_units,
                                                  codes[i].minutes));
 
@@ -214,11 +214,11 @@ pt_total_time_explain (PtAllocResult       *result,
           const char *why;
 
           if (ctx->pref_rank[order[r]] != G_MAXINT)
-            why = _("your tie choice picks it");
+            why = PT_TR ("your tie choice picks it");
           else if (ctx->input->tie_rule == PT_TIE_RULE_MOST_MINUTES)
-            why = _("with no tie choice saved, the code with the most minutes goes first, then the order entered");
+            why = PT_TR ("with no tie choice saved, the code with the most minutes goes first, then the order entered");
           else
-            why = _("with no tie choice saved, the code entered first goes first");
+            why = PT_TR ("with no tie choice saved, the code entered first goes first");
 
           text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                "Unit %d → %s: tie. %s each have %d leftover minutes for %d unit; %s. Any of them is correct: choose which code carries it.",
@@ -231,11 +231,11 @@ pt_total_time_explain (PtAllocResult       *result,
           /* Compare with the best leftover that did not get a unit. */
           const PtCodeUnits *runner = &codes[order[n_leftover_units]];
 
-          text = g_strdup_printf (_("Unit %d → %s: its %d leftover minutes beat %s’s %d."),
+          text = g_strdup_printf (PT_TR ("Unit %d → %s: its %d leftover minutes beat %s’s %d."),
                                   unit, c->code, c->leftover, runner->code, runner->leftover);
         }
       else
-        text = g_strdup_printf (_("Unit %d → %s: its %d leftover minutes earn a unit the total allows; no other code has leftover minutes competing for it."),
+        text = g_strdup_printf (PT_TR ("Unit %d → %s: its %d leftover minutes earn a unit the total allows; no other code has leftover minutes competing for it."),
                                 unit, c->code, c->leftover);
 
       pt_alloc_result_add_step (result, PT_STEP_UNIT, order[r], unit, c->tied, text);
