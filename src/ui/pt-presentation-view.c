@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pt-presentation-view.h"
+#include "pt-ui-util.h"
 
 struct _PtPresentationView
 {
@@ -64,20 +65,6 @@ set_text (PtPresentationView *self,
   self->text = g_strdup (text);
 }
 
-static GtkWidget *
-cell (const char *text,
-      float       xalign,
-      const char *css)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  if (css != NULL)
-    gtk_widget_add_css_class (label, css);
-
-  return label;
-}
-
 static void
 show_overview (PtPresentationView  *self,
                const PtAllocResult *r)
@@ -86,25 +73,23 @@ show_overview (PtPresentationView  *self,
   g_autoptr(GString) spoken = g_string_new (NULL);
   g_autofree char *heading = NULL;
   g_autofree char *total = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->overview_grid))) != NULL)
-    gtk_grid_remove (self->overview_grid, child);
+  pt_ui_clear_children (GTK_WIDGET (self->overview_grid));
 
   /* Translators: the first page of a presentation; %s is the counting method */
   heading = g_strdup_printf (_("The visit — counted by %s"), pt_method_display_name (pt_visit_get_method (visit)));
   gtk_label_set_text (self->overview_heading, heading);
 
-  gtk_grid_attach (self->overview_grid, cell (_("Code"), 0, "presentation-head"), 0, 0, 1, 1);
-  gtk_grid_attach (self->overview_grid, cell (_("Minutes"), 1, "presentation-head"), 1, 0, 1, 1);
+  gtk_grid_attach (self->overview_grid, pt_ui_label_cell (_("Code"), 0, "presentation-head"), 0, 0, 1, 1);
+  gtk_grid_attach (self->overview_grid, pt_ui_label_cell (_("Minutes"), 1, "presentation-head"), 1, 0, 1, 1);
   for (guint i = 0; i < r->codes->len; i++)
     {
       const PtCodeUnits *c = pt_alloc_result_get_code (r, i);
       g_autofree char *minutes = g_strdup_printf ("%d", c->minutes);
       g_autofree char *code = c->timed ? g_strdup (c->code) : g_strdup_printf (_("%s (untimed)"), c->code);
 
-      gtk_grid_attach (self->overview_grid, cell (code, 0, "presentation-code"), 0, (int) i + 1, 1, 1);
-      gtk_grid_attach (self->overview_grid, cell (minutes, 1, "presentation-code"), 1, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->overview_grid, pt_ui_label_cell (code, 0, "presentation-code"), 0, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->overview_grid, pt_ui_label_cell (minutes, 1, "presentation-code"), 1, (int) i + 1, 1, 1);
       g_string_append_printf (spoken, "%s%s %s", i ? ", " : "", c->code, minutes);
     }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pt-quiz-panel.h"
+#include "pt-ui-util.h"
 
 typedef struct {
   char        code[PT_CODE_BUF];
@@ -58,34 +59,6 @@ static guint score_right;
 static guint score_asked;
 
 G_DEFINE_FINAL_TYPE (PtQuizPanel, pt_quiz_panel, GTK_TYPE_WIDGET)
-
-static void
-clear_children (GtkWidget *container)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (container)) != NULL)
-    {
-      if (GTK_IS_GRID (container))
-        gtk_grid_remove (GTK_GRID (container), child);
-      else
-        gtk_box_remove (GTK_BOX (container), child);
-    }
-}
-
-static GtkWidget *
-cell (const char *text,
-      float       xalign,
-      const char *css)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  if (css != NULL)
-    gtk_widget_add_css_class (label, css);
-
-  return label;
-}
 
 static const PtAllocResult *
 current_result (PtQuizPanel *self)
@@ -187,7 +160,7 @@ rebuild (PtQuizPanel *self)
   PtVisit *visit = self->workspace ? pt_workspace_get_visit (self->workspace) : NULL;
   g_autofree char *question = NULL;
 
-  clear_children (GTK_WIDGET (self->answers_grid));
+  pt_ui_clear_children (GTK_WIDGET (self->answers_grid));
   g_array_set_size (self->rows, 0);
   hide_outcome (self);
 
@@ -212,9 +185,9 @@ rebuild (PtQuizPanel *self)
                               pt_method_display_name (pt_visit_get_method (visit)));
   gtk_label_set_text (self->question_label, question);
 
-  gtk_grid_attach (self->answers_grid, cell (_("Code"), 0, "heading"), 0, 0, 1, 1);
-  gtk_grid_attach (self->answers_grid, cell (_("Minutes"), 1, "heading"), 1, 0, 1, 1);
-  gtk_grid_attach (self->answers_grid, cell (_("Your units"), 0, "heading"), 2, 0, 1, 1);
+  gtk_grid_attach (self->answers_grid, pt_ui_label_cell (_("Code"), 0, "heading"), 0, 0, 1, 1);
+  gtk_grid_attach (self->answers_grid, pt_ui_label_cell (_("Minutes"), 1, "heading"), 1, 0, 1, 1);
+  gtk_grid_attach (self->answers_grid, pt_ui_label_cell (_("Your units"), 0, "heading"), 2, 0, 1, 1);
 
   for (guint i = 0; i < r->codes->len; i++)
     {
@@ -224,7 +197,7 @@ rebuild (PtQuizPanel *self)
       g_autofree char *a11y = g_strdup_printf (_("Your units for %s"), c->code);
       gpointer kept;
       QuizRow row = { { 0 }, NULL, NULL, PT_QUIZ_MARK_NONE };
-      GtkWidget *mark = cell ("", 0, "quiz-mark");
+      GtkWidget *mark = pt_ui_label_cell ("", 0, "quiz-mark");
 
       g_strlcpy (row.code, c->code, sizeof row.code);
       row.spin = gtk_spin_button_new_with_range (0, PT_SCENARIO_MAX_UNITS, 1);
@@ -241,8 +214,8 @@ rebuild (PtQuizPanel *self)
       /* The mark goes under its row, so the panel stays narrow. */
       gtk_widget_set_visible (mark, FALSE);
       gtk_widget_set_halign (mark, GTK_ALIGN_END);
-      gtk_grid_attach (self->answers_grid, cell (code, 0, "quiz-code"), 0, 2 * (int) i + 1, 1, 1);
-      gtk_grid_attach (self->answers_grid, cell (minutes, 1, "numeric"), 1, 2 * (int) i + 1, 1, 1);
+      gtk_grid_attach (self->answers_grid, pt_ui_label_cell (code, 0, "quiz-code"), 0, 2 * (int) i + 1, 1, 1);
+      gtk_grid_attach (self->answers_grid, pt_ui_label_cell (minutes, 1, "numeric"), 1, 2 * (int) i + 1, 1, 1);
       gtk_grid_attach (self->answers_grid, row.spin, 2, 2 * (int) i + 1, 1, 1);
       gtk_grid_attach (self->answers_grid, mark, 0, 2 * (int) i + 2, 3, 1);
       g_array_append_val (self->rows, row);

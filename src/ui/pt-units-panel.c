@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "pt-units-panel.h"
+#include "pt-ui-util.h"
 #include "pt-visit-assistant.h"
 #include "pt-visit-summary.h"
 
@@ -46,22 +47,6 @@ struct _PtUnitsPanel
 
 G_DEFINE_FINAL_TYPE (PtUnitsPanel, pt_units_panel, GTK_TYPE_WIDGET)
 
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)))
-    {
-      if (GTK_IS_BOX (box))
-        gtk_box_remove (GTK_BOX (box), child);
-      else if (GTK_IS_GRID (box))
-        gtk_grid_remove (GTK_GRID (box), child);
-      else
-        gtk_widget_unparent (child);
-    }
-}
-
 /* Adding a class a widget has, or removing one it lacks, still restyles
  * it: only change what differs. */
 static void
@@ -76,20 +61,6 @@ set_css_class (GtkWidget  *widget,
     gtk_widget_add_css_class (widget, css);
   else
     gtk_widget_remove_css_class (widget, css);
-}
-
-static GtkWidget *
-cell (const char *text,
-      float       xalign,
-      const char *css)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  if (css != NULL)
-    gtk_widget_add_css_class (label, css);
-
-  return label;
 }
 
 static void
@@ -134,7 +105,7 @@ build_ties (PtUnitsPanel        *self,
   g_free (self->ties_key);
   self->ties_key = g_steal_pointer (&key);
 
-  clear_box (GTK_WIDGET (self->ties_box));
+  pt_ui_clear_children (GTK_WIDGET (self->ties_box));
 
   for (guint t = 0; t < r->ties->len; t++)
     {
@@ -156,7 +127,7 @@ build_ties (PtUnitsPanel        *self,
       g_string_free (names, TRUE);
 
       gtk_widget_add_css_class (frame, "tie-box");
-      gtk_box_append (GTK_BOX (frame), cell (text, 0, NULL));
+      gtk_box_append (GTK_BOX (frame), pt_ui_label_cell (text, 0, NULL));
       gtk_label_set_wrap (GTK_LABEL (gtk_widget_get_first_child (frame)), TRUE);
       gtk_widget_add_css_class (buttons, "linked");
 
@@ -226,7 +197,7 @@ remove_cell (PtUnitsPanel *self,
 static void
 clear_table (PtUnitsPanel *self)
 {
-  clear_box (GTK_WIDGET (self->codes_grid));
+  pt_ui_clear_children (GTK_WIDGET (self->codes_grid));
   g_ptr_array_set_size (self->cells, 0);
 }
 
@@ -246,7 +217,7 @@ set_cell (PtUnitsPanel *self,
 
   if (label == NULL)
     {
-      label = cell (text, xalign, css);
+      label = pt_ui_label_cell (text, xalign, css);
       if (optional_css != NULL && optional)
         gtk_widget_add_css_class (label, optional_css);
       gtk_grid_attach (self->codes_grid, label, col, row, 1, 1);
@@ -315,7 +286,7 @@ build_steps (PtUnitsPanel        *self,
 
       if (label == NULL)
         {
-          label = cell (step->text, 0, NULL);
+          label = pt_ui_label_cell (step->text, 0, NULL);
           gtk_label_set_wrap (GTK_LABEL (label), TRUE);
           gtk_box_append (self->steps_box, label);
         }
@@ -340,7 +311,7 @@ build_steps (PtUnitsPanel        *self,
 static GtkWidget *
 heading (const char *text)
 {
-  GtkWidget *label = cell (text, 0, "heading");
+  GtkWidget *label = pt_ui_label_cell (text, 0, "heading");
 
   gtk_widget_set_margin_top (label, 6);
   return label;
@@ -350,7 +321,7 @@ static GtkWidget *
 wrapped (const char *text,
          const char *css)
 {
-  GtkWidget *label = cell (text, 0, css);
+  GtkWidget *label = pt_ui_label_cell (text, 0, css);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   return label;
@@ -470,7 +441,7 @@ build_modifiers (PtUnitsPanel        *self,
   g_free (self->modifiers_key);
   self->modifiers_key = g_steal_pointer (&key);
 
-  clear_box (self->modifiers_box);
+  pt_ui_clear_children (self->modifiers_box);
   gtk_widget_set_visible (self->modifiers_box, lines->len > 0);
   for (guint i = 0; i < lines->len; i++)
     {
@@ -517,9 +488,9 @@ update (PtUnitsPanel *self)
                           ? _("Add an intervention block with its code and minutes; the units appear here as you type.")
                           : _("Fix what is marked in the editor."));
       clear_table (self);
-      clear_box (GTK_WIDGET (self->ties_box));
+      pt_ui_clear_children (GTK_WIDGET (self->ties_box));
       g_clear_pointer (&self->ties_key, g_free);
-      clear_box (GTK_WIDGET (self->steps_box));
+      pt_ui_clear_children (GTK_WIDGET (self->steps_box));
       gtk_widget_set_visible (self->steps_heading, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->difference_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->not_billed_label), FALSE);
